@@ -1,0 +1,119 @@
+package gd.matrix;
+
+/**
+ * The fast matrix products: the one place in the library where loops are shaped for speed.
+ * {@link ReferenceKernels} holds the textbook twin of each kernel, and the tests check that both agree.
+ *
+ * <p>Three things make these fast, and each keeps the result independent of the thread count:
+ * <ul>
+ *   <li><b>i-k-j order over row arrays.</b> The innermost loop runs along one row of the output and one
+ *       row of the right operand, {@code c[j] = fma(a, b[j], c[j])}; the JIT turns it into vector
+ *       instructions. Every output element sums its terms in the same order, k = 0, 1, 2, ….</li>
+ *   <li><b>Zero skipping.</b> A term whose left factor is exactly 0 adds nothing, so its row is skipped.
+ *       MNIST images are 81 % zeros and ReLU outputs about half, so the first layer does a fifth of the
+ *       work. (A skipped term is also not multiplied by an infinite weight: where the dense product would
+ *       give NaN, this gives a finite number. Training stops on a non-finite loss either way.)</li>
+ *   <li><b>Threads over output rows.</b> Each output row is computed whole by one thread, so the bits
+ *       are the same for 1, 2 or 64 threads.</li>
+ * </ul>
+ * {@link #timesTranspose} is a set of dot products; it sums each one in four interleaved partial sums
+ * (terms k ≡ 0, 1, 2, 3 mod 4, added in that fixed order), which the JIT can keep in registers.
+ */
+public final class Kernels {
+    /** Below this many multiply-adds a product runs on the calling thread: handing work over costs more. */
+    static final long PARALLEL_THRESHOLD = 1 << 17;
+
+    private Kernels() {
+    }
+
+    /** Sets how many threads the products use (default: the number of processors). */
+    public static void threads(int count) {
+        Parallel.threads(count);
+    }
+
+    /** How many threads the products use. */
+    public static int threads() {
+        return Parallel.threads();
+    }
+
+    /** c = a · b, or c += a · b if {@code accumulate}. Shapes are checked by the caller. */
+    static void times(Matrix a, Matrix b, Matrix c, boolean accumulate) {
+        int k = a.cols();
+        int n = b.cols();
+        Parallel.forRows(a.rows(), (long) k * n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] ai = a.row(i);
+                double[] ci = c.row(i);
+                if (!accumulate) {
+                    java.util.Arrays.fill(ci, 0);
+                }
+                for (int p = 0; p < k; p++) {
+                    double x = ai[p];
+                    if (x == 0) {
+                        continue;
+                    }
+                    double[] bp = b.row(p);
+                    for (int j = 0; j < n; j++) {
+                        ci[j] = Math.fma(x, bp[j], ci[j]);
+                    }
+                }
+            }
+        });
+    }
+
+    /** c = aᵀ · b, or c += aᵀ · b if {@code accumulate}. Shapes are checked by the caller. */
+    static void transposeTimes(Matrix a, Matrix b, Matrix c, boolean accumulate) {
+        int m = a.rows();
+        int n = b.cols();
+        Parallel.forRows(a.cols(), (long) m * n, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                double[] cp = c.row(p);
+                if (!accumulate) {
+                    java.util.Arrays.fill(cp, 0);
+                }
+                for (int i = 0; i < m; i++) {
+                    double x = a.row(i)[p];
+                    if (x == 0) {
+                        continue;
+                    }
+                    double[] bi = b.row(i);
+                    for (int j = 0; j < n; j++) {
+                        cp[j] = Math.fma(x, bi[j], cp[j]);
+                    }
+                }
+            }
+        });
+    }
+
+    /** c = a · bᵀ, or c += a · bᵀ if {@code accumulate}. Shapes are checked by the caller. */
+    static void timesTranspose(Matrix a, Matrix b, Matrix c, boolean accumulate) {
+        int k = a.cols();
+        int n = b.rows();
+        int k4 = k & ~3;
+        Parallel.forRows(a.rows(), (long) k * n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] ai = a.row(i);
+                double[] ci = c.row(i);
+                for (int j = 0; j < n; j++) {
+                    double[] bj = b.row(j);
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    int p = 0;
+                    for (; p < k4; p += 4) {
+                        s0 = Math.fma(ai[p], bj[p], s0);
+                        s1 = Math.fma(ai[p + 1], bj[p + 1], s1);
+                        s2 = Math.fma(ai[p + 2], bj[p + 2], s2);
+                        s3 = Math.fma(ai[p + 3], bj[p + 3], s3);
+                    }
+                    for (; p < k; p++) {
+                        s0 = Math.fma(ai[p], bj[p], s0);
+                    }
+                    double dot = (s0 + s1) + (s2 + s3);
+                    ci[j] = accumulate ? ci[j] + dot : dot;
+                }
+            }
+        });
+    }
+}

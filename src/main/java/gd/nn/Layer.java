@@ -1,0 +1,35 @@
+package gd.nn;
+
+import gd.matrix.Matrix;
+import java.util.List;
+
+/**
+ * One step of a network: a function of a batch (one example per row) with a hand-written derivative.
+ *
+ * <p>{@code forward} remembers what {@code backward} needs. {@code backward} takes ∂L/∂output,
+ * <em>adds</em> ∂L/∂parameter into each parameter's gradient and returns ∂L/∂input.
+ * Calling {@code backward} before {@code forward} is an {@link IllegalStateException}.
+ */
+public interface Layer {
+    /** The output for a batch of inputs. */
+    Matrix forward(Matrix input);
+
+    /** Given ∂L/∂output of the last forward call, accumulates parameter gradients and returns ∂L/∂input. */
+    Matrix backward(Matrix gradOutput);
+
+    /** The trainable parameters (none by default). */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** Switches between training behaviour (dropout on, batch statistics) and evaluation; default: no difference. */
+    default void train(boolean training) {
+    }
+
+    /** Sets every parameter's gradient to zero. */
+    default void zeroGrad() {
+        for (Parameter p : parameters()) {
+            p.zeroGrad();
+        }
+    }
+}
