@@ -17,6 +17,14 @@ public interface Layer {
     /** Given ∂L/∂output of the last forward call, accumulates parameter gradients and returns ∂L/∂input. */
     Matrix backward(Matrix gradOutput);
 
+    /**
+     * Like {@link #backward}, for a caller that has no use for ∂L/∂input (the first layer of a network,
+     * whose input is the data): a layer may skip that work. By default it calls {@code backward}.
+     */
+    default void backwardParametersOnly(Matrix gradOutput) {
+        backward(gradOutput);
+    }
+
     /** The trainable parameters (none by default). */
     default List<Parameter> parameters() {
         return List.of();
