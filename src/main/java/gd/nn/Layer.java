@@ -34,6 +34,39 @@ public interface Layer {
     default void train(boolean training) {
     }
 
+    /** Training mode, as torch's {@code model.train()}: the same as {@code train(true)}. */
+    default void train() {
+        train(true);
+    }
+
+    /** Evaluation mode, as torch's {@code model.eval()}: the same as {@code train(false)}. */
+    default void eval() {
+        train(false);
+    }
+
+    /** The layers this one is made of, in order (a container's children); none by default. */
+    default List<Layer> children() {
+        return List.of();
+    }
+
+    /**
+     * State that is not trained by gradients but that forward passes change (torch's buffers, such as
+     * {@code BatchNorm}'s running statistics), as live matrices; none by default. A gradient check saves
+     * and restores them.
+     */
+    default List<Matrix> buffers() {
+        return List.of();
+    }
+
+    /**
+     * How many inputs of the last forward pass lie within {@code distance} of a point where this layer is
+     * not differentiable (0 for ReLU). There a numeric derivative straddles the kink and is meaningless, so
+     * a gradient check reports them. None by default.
+     */
+    default int inputsNearKink(double distance) {
+        return 0;
+    }
+
     /** Sets every parameter's gradient to zero. */
     default void zeroGrad() {
         for (Parameter p : parameters()) {
