@@ -1,0 +1,203 @@
+package gd.landscape;
+
+import gd.matrix.Matrix;
+import gd.nn.Parameter;
+import gd.optim.BaseOptimizer;
+import gd.optim.Optimizer;
+import gd.optim.Repr;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The path of an optimizer on a {@link Function2D}: the points it visits, the loss and the gradient at each.
+ *
+ * <p>{@link #run} does what a training loop does, with (x, y) as the only parameter, a 1 × 2 matrix named
+ * {@code xy}: for each step, zero the gradient, evaluate f and ∇f at the current point, call
+ * {@code optimizer.step()}. The optimizer comes from a factory that receives the parameter list, so both
+ * the library's optimizers and a learner's lambda work:
+ * <pre>{@code
+ * var adam = Trajectory.run(Functions2D.rosenbrock(), -1.5, 2.0, params -> Adam.of(params).lr(0.05), 200);
+ * var mine = Trajectory.run(Functions2D.bowl(), 1.5, 1.0,
+ *         params -> () -> params.get(0).value().plusScaledInPlace(-0.1, params.get(0).grad()), 50);
+ * }</pre>
+ * Clipping or a schedule go into the optimizer the factory returns, e.g.
+ * {@code params -> { var opt = Sgd.of(params).lr(0.01); return () -> { Clip.gradNorm(params, 1.0); opt.step(); }; }}.
+ *
+ * <p>Point k is where the optimizer is after k steps (point 0 is the start); {@link #gradX()}[k] and
+ * {@link #gradY()}[k] are the gradient there, which step k + 1 consumes. If a step produces a non-finite
+ * point, loss or gradient, the run stops: {@link #diverged()} is true, {@link #divergedAt()} names the step,
+ * and the arrays hold the finite points before it.
+ */
+public final class Trajectory {
+    private final Function2D function;
+    private final String optimizer;
+    private final double[] x;
+    private final double[] y;
+    private final double[] loss;
+    private final double[] gradX;
+    private final double[] gradY;
+    private final int divergedAt;
+
+    private Trajectory(Function2D function, String optimizer, double[] x, double[] y, double[] loss,
+                       double[] gradX, double[] gradY, int divergedAt) {
+        this.function = function;
+        this.optimizer = optimizer;
+        this.x = x;
+        this.y = y;
+        this.loss = loss;
+        this.gradX = gradX;
+        this.gradY = gradY;
+        this.divergedAt = divergedAt;
+    }
+
+    /**
+     * Runs the optimizer that {@code optimizer} builds for the parameter (x, y) = (x0, y0) for {@code steps}
+     * steps on {@code f}, and returns the path (steps + 1 points unless it diverged).
+     */
+    public static Trajectory run(Function2D f, double x0, double y0,
+                                 Function<List<Parameter>, ? extends Optimizer> optimizer, int steps) {
+        if (f == null || optimizer == null) {
+            throw new IllegalArgumentException("Trajectory.run: the function and the optimizer factory must not be"
+                    + " null");
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("Trajectory.run: steps must be non-negative, got " + steps);
+        }
+        if (!Double.isFinite(x0) || !Double.isFinite(y0)) {
+            throw new IllegalArgumentException("Trajectory.run: the start point must be finite, got (" + Repr.of(x0)
+                    + ", " + Repr.of(y0) + ")");
+        }
+        Parameter xy = new Parameter("xy", Matrix.row(x0, y0));
+        List<Parameter> params = List.of(xy);
+        Optimizer opt = optimizer.apply(params);
+        if (opt == null) {
+            throw new IllegalArgumentException("Trajectory.run: the optimizer factory returned null");
+        }
+        double[] px = new double[steps + 1];
+        double[] py = new double[steps + 1];
+        double[] pl = new double[steps + 1];
+        double[] gx = new double[steps + 1];
+        double[] gy = new double[steps + 1];
+        double[] point = xy.value().row(0);
+        double[] grad = xy.grad().row(0);
+        int points = 0;
+        int divergedAt = -1;
+        for (int k = 0; k <= steps; k++) {
+            xy.zeroGrad();
+            double l = f.value(point[0], point[1]);
+            double[] g = f.gradient(point[0], point[1]);
+            if (!(Double.isFinite(point[0]) && Double.isFinite(point[1]) && Double.isFinite(l)
+                    && Double.isFinite(g[0]) && Double.isFinite(g[1]))) {
+                if (k == 0) {
+                    throw new IllegalArgumentException("Trajectory.run: " + f.name() + " is not finite at the start ("
+                            + Repr.of(x0) + ", " + Repr.of(y0) + "): f = " + Repr.of(l) + ", gradient ("
+                            + Repr.of(g[0]) + ", " + Repr.of(g[1]) + ")");
+                }
+                divergedAt = k;
+                break;
+            }
+            grad[0] += g[0];
+            grad[1] += g[1];
+            px[k] = point[0];
+            py[k] = point[1];
+            pl[k] = l;
+            gx[k] = g[0];
+            gy[k] = g[1];
+            points++;
+            if (k < steps) {
+                opt.step();
+            }
+        }
+        String name = opt instanceof BaseOptimizer ? opt.toString() : "a custom optimizer";
+        return new Trajectory(f, name, trim(px, points), trim(py, points), trim(pl, points), trim(gx, points),
+                trim(gy, points), divergedAt);
+    }
+
+    /** The function. */
+    public Function2D function() {
+        return function;
+    }
+
+    /** The optimizer's {@code toString()} (its hyper-parameters), or "a custom optimizer" for a lambda. */
+    public String optimizer() {
+        return optimizer;
+    }
+
+    /** The x-coordinates of the points, start first. */
+    public double[] x() {
+        return x.clone();
+    }
+
+    /** The y-coordinates of the points, start first. */
+    public double[] y() {
+        return y.clone();
+    }
+
+    /** f at each point. */
+    public double[] loss() {
+        return loss.clone();
+    }
+
+    /** ∂f/∂x at each point. */
+    public double[] gradX() {
+        return gradX.clone();
+    }
+
+    /** ∂f/∂y at each point. */
+    public double[] gradY() {
+        return gradY.clone();
+    }
+
+    /** The number of steps taken: one fewer than the number of points. */
+    public int steps() {
+        return x.length - 1;
+    }
+
+    /** The last point's x. */
+    public double finalX() {
+        return x[x.length - 1];
+    }
+
+    /** The last point's y. */
+    public double finalY() {
+        return y[y.length - 1];
+    }
+
+    /** The loss at the last point. */
+    public double finalLoss() {
+        return loss[loss.length - 1];
+    }
+
+    /** Whether the run stopped because a value became infinite or NaN. */
+    public boolean diverged() {
+        return divergedAt >= 0;
+    }
+
+    /** The step (1, 2, ...) after which a value was no longer finite, or −1 if the run did not diverge. */
+    public int divergedAt() {
+        return divergedAt;
+    }
+
+    /** What happened, in a sentence (with advice if the run diverged). */
+    public String message() {
+        if (!diverged()) {
+            return function.name() + ": " + steps() + " steps with " + optimizer + " from (" + Repr.of(x[0]) + ", "
+                    + Repr.of(y[0]) + ") to (" + Repr.of(finalX()) + ", " + Repr.of(finalY()) + "), loss "
+                    + Repr.of(loss[0]) + " → " + Repr.of(finalLoss());
+        }
+        return function.name() + ": diverged at step " + divergedAt + " with " + optimizer
+                + " (a value became infinite or NaN; the last finite loss was " + Repr.of(finalLoss()) + " at step "
+                + steps() + "). Try a smaller learning rate.";
+    }
+
+    /** Same as {@link #message()}. */
+    @Override
+    public String toString() {
+        return "Trajectory(" + message() + ")";
+    }
+
+    private static double[] trim(double[] values, int n) {
+        return n == values.length ? values : Arrays.copyOf(values, n);
+    }
+}

@@ -1,0 +1,193 @@
+package gd.optim;
+
+import gd.nn.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the library's optimizers share, as in torch's {@code torch.optim.Optimizer}: parameter groups with
+ * their own learning rates, per-parameter state, {@link #zeroGrad()} and a {@link #step()} that visits every
+ * parameter of every group.
+ *
+ * <p>Layer-specific learning rates are parameter groups:
+ * <pre>{@code
+ * var opt = Sgd.of(body.parameters()).lr(0.1).momentum(0.9)
+ *              .addParamGroup(head.parameters(), 0.01);   // torch: add_param_group({'params': ..., 'lr': 0.01})
+ * }</pre>
+ * {@link #lr(double)} sets the learning rate of every group; {@link ParamGroup#lr(double)} sets one.
+ *
+ * @param <O> the optimizer class itself, so that the fluent setters return it
+ */
+public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optimizer {
+    private final List<ParamGroup> groups = new ArrayList<>();
+
+    /** The first group: {@code params} with learning rate {@code lr} (the subclass's default). */
+    protected BaseOptimizer(List<Parameter> params, double lr) {
+        addGroup("of", params, lr);
+    }
+
+    // ---------------------------------------------------------------- learning rate and groups
+
+    /** The learning rate of the first group. */
+    public final double lr() {
+        return groups.get(0).lr();
+    }
+
+    /** Sets the learning rate η (non-negative) of every group. */
+    public final O lr(double lr) {
+        Check.nonNegative(name() + ".lr", lr);
+        for (ParamGroup group : groups) {
+            group.lr(lr);
+        }
+        return self();
+    }
+
+    /**
+     * Adds a group of parameters with its own learning rate (torch's {@code add_param_group}). The
+     * parameters must not be in another group already.
+     */
+    public final O addParamGroup(List<Parameter> params, double lr) {
+        addGroup("addParamGroup", params, lr);
+        return self();
+    }
+
+    /** The parameter groups, first the one from {@code of}, then one per {@link #addParamGroup}. */
+    public final List<ParamGroup> paramGroups() {
+        return Collections.unmodifiableList(groups);
+    }
+
+    /** Every parameter of every group, in order. */
+    public final List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (ParamGroup group : groups) {
+            all.addAll(group.params());
+        }
+        return all;
+    }
+
+    /** Sets the gradient of every parameter to zero. */
+    public final void zeroGrad() {
+        for (ParamGroup group : groups) {
+            List<Parameter> params = group.params();
+            for (int i = 0; i < params.size(); i++) {
+                params.get(i).zeroGrad();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the step
+
+    /** Updates every parameter of every group with that group's learning rate. */
+    @Override
+    public final void step() {
+        for (int g = 0; g < groups.size(); g++) {
+            ParamGroup group = groups.get(g);
+            List<Parameter> params = group.params();
+            for (int i = 0; i < params.size(); i++) {
+                update(params.get(i), group.lr());
+            }
+        }
+    }
+
+    /** The update rule for one parameter, with its group's learning rate {@code lr}. */
+    protected abstract void update(Parameter p, double lr);
+
+    // ---------------------------------------------------------------- state
+
+    /**
+     * A snapshot of the optimizer's state for {@code p}, under torch's names ({@code step},
+     * {@code momentum_buffer}, {@code exp_avg}, {@code exp_avg_sq}, ...); buffers are copies. Empty before
+     * the first step and for optimizers without state (plain SGD), as in torch.
+     */
+    public final Map<String, Object> state(Parameter p) {
+        for (ParamGroup group : groups) {
+            for (Parameter held : group.params()) {
+                if (held.value() == p.value()) {
+                    return stateOf(held);
+                }
+            }
+        }
+        throw new IllegalArgumentException(name() + ".state: parameter " + p.name() + " is not optimized by this "
+                + name());
+    }
+
+    /** The state snapshot for a parameter of this optimizer (see {@link #state(Parameter)}). */
+    protected abstract Map<String, Object> stateOf(Parameter p);
+
+    // ---------------------------------------------------------------- helpers for subclasses
+
+    /** The class name used in messages and {@code toString()}, e.g. {@code Adam}. */
+    protected final String name() {
+        return getClass().getSimpleName();
+    }
+
+    /** The learning rate as {@code toString()} shows it: one number, or one per group in brackets. */
+    protected final String lrText() {
+        if (groups.size() == 1) {
+            return Repr.of(lr());
+        }
+        StringBuilder s = new StringBuilder("[");
+        for (int g = 0; g < groups.size(); g++) {
+            s.append(g == 0 ? "" : ", ").append(Repr.of(groups.get(g).lr()));
+        }
+        return s.append(']').toString();
+    }
+
+    /**
+     * Linear interpolation a + w·(b − a) exactly as torch's {@code lerp} computes it: that formula for
+     * |w| &lt; 0.5, and b − (b − a)·(1 − w) otherwise.
+     */
+    protected static double lerp(double a, double b, double w) {
+        return Math.abs(w) < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w);
+    }
+
+    /**
+     * Sets the elements of {@code values} below {@link Double#MIN_NORMAL} (≈ 2.2e-308) in magnitude to zero.
+     * A running average of a gradient that stays exactly zero (an MNIST border pixel) decays geometrically
+     * into the subnormal range, where x86 arithmetic on it is about ten times slower; flushing changes the
+     * average by less than 2.3e-308 and keeps every later step fast. Optimizers call this on each row of
+     * their running averages after the update loop, which stays simple enough to be vectorised.
+     */
+    protected static void flushSubnormals(double[] values) {
+        for (int j = 0; j < values.length; j++) {
+            if (Math.abs(values[j]) < Double.MIN_NORMAL) {
+                values[j] = 0;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private O self() {
+        return (O) this;
+    }
+
+    private void addGroup(String operation, List<Parameter> params, double lr) {
+        String where = name() + "." + operation;
+        if (params == null || params.isEmpty()) {
+            throw new IllegalArgumentException(where + ": got an empty parameter list");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            if (p == null) {
+                throw new IllegalArgumentException(where + ": parameter " + i + " is null");
+            }
+            for (int j = 0; j < i; j++) {
+                if (params.get(j).value() == p.value()) {
+                    throw new IllegalArgumentException(where + ": parameter " + p.name() + " appears twice");
+                }
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                for (Parameter held : groups.get(g).params()) {
+                    if (held.value() == p.value()) {
+                        throw new IllegalArgumentException(where + ": parameter " + p.name()
+                                + " is already in parameter group " + g);
+                    }
+                }
+            }
+        }
+        Check.nonNegative(name() + ".lr", lr);
+        groups.add(new ParamGroup(name() + ".paramGroups[" + groups.size() + "]", params, lr));
+    }
+}

@@ -1,0 +1,221 @@
+package gd.optim;
+
+import gd.matrix.Matrix;
+import gd.nn.Parameter;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * NAdam: Adam with Nesterov momentum, whose momentum coefficient warms up over the first steps, exactly as
+ * {@code torch.optim.NAdam}.
+ *
+ * <p>One step t = 1, 2, ... for each parameter θ with gradient g (torch's order of operations):
+ * <pre>
+ * g ← g + λ·θ                              if λ ≠ 0 and not decoupled
+ * θ ← θ·(1 − η·λ)                          if λ ≠ 0 and decoupled
+ * μₜ ← β₁·(1 − ½·0.96^(t·ψ))               (ψ = momentumDecay)
+ * μₜ₊₁ ← β₁·(1 − ½·0.96^((t+1)·ψ))
+ * Π ← Π·μₜ                                 (Π starts at 1)
+ * m ← m + (1 − β₁)·(g − m)                 (m, v start at 0)
+ * v ← β₂·v + (1 − β₂)·g²
+ * d ← √(v / (1 − β₂ᵗ)) + ε
+ * θ ← θ − η·(1 − μₜ)/(1 − Π) · g / d
+ * θ ← θ − η·μₜ₊₁/(1 − Π·μₜ₊₁) · m / d
+ * </pre>
+ * Defaults: η = 0.002, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, λ = 0, ψ = 0.004, decoupled weight decay off.
+ * Timothy Dozat, <a href="https://openreview.net/forum?id=OM0jvwB8jIp57ZJjtNEZ">Incorporating Nesterov
+ * Momentum into Adam (2016)</a>; PyTorch's variant adds ε outside the square root and offers decoupled
+ * weight decay (as in {@link AdamW}, giving "NAdamW").
+ *
+ * <p>Moments below {@link Double#MIN_NORMAL} are flushed to zero (see {@link BaseOptimizer#flushSubnormals}), which
+ * changes a moment by less than 2.3e-308.
+ * <pre>{@code
+ * var opt = NAdam.of(model.parameters()).lr(2e-3);
+ * }</pre>
+ */
+public final class NAdam extends BaseOptimizer<NAdam> implements HasMomentum {
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double eps = 1e-8;
+    private double weightDecay = 0;
+    private double momentumDecay = 0.004;
+    private boolean decoupledWeightDecay = false;
+    private final Map<Parameter, State> state = new IdentityHashMap<>();
+
+    private static final class State {
+        int step;
+        double muProduct = 1;
+        final Matrix m;
+        final Matrix v;
+
+        State(Matrix m, Matrix v) {
+            this.m = m;
+            this.v = v;
+        }
+    }
+
+    private NAdam(List<Parameter> params) {
+        super(params, 0.002);
+    }
+
+    /** NAdam with torch's defaults (η = 0.002, β = (0.9, 0.999), ψ = 0.004) on {@code params}, which become group 0. */
+    public static NAdam of(List<Parameter> params) {
+        return new NAdam(params);
+    }
+
+    /** The decay rate β₁ of the first moment. */
+    public double beta1() {
+        return beta1;
+    }
+
+    /** Sets β₁ ∈ [0, 1), the decay rate of the first moment (the momentum). */
+    public NAdam beta1(double beta1) {
+        this.beta1 = Check.inUnitInterval("NAdam.beta1", beta1);
+        return this;
+    }
+
+    /** The decay rate β₂ of the second moment. */
+    public double beta2() {
+        return beta2;
+    }
+
+    /** Sets β₂ ∈ [0, 1), the decay rate of the second moment. */
+    public NAdam beta2(double beta2) {
+        this.beta2 = Check.inUnitInterval("NAdam.beta2", beta2);
+        return this;
+    }
+
+    /** Sets both decay rates, as torch's {@code betas=(β₁, β₂)}. */
+    public NAdam betas(double beta1, double beta2) {
+        Check.inUnitInterval("NAdam.beta1", beta1);
+        Check.inUnitInterval("NAdam.beta2", beta2);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        return this;
+    }
+
+    /** The ε added to the denominator. */
+    public double eps() {
+        return eps;
+    }
+
+    /** Sets ε ≥ 0, added to the denominator to avoid dividing by zero. */
+    public NAdam eps(double eps) {
+        this.eps = Check.nonNegative("NAdam.eps", eps);
+        return this;
+    }
+
+    /** The weight decay λ. */
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    /** Sets the weight decay λ ≥ 0 (L2 on the gradient, or decoupled, see {@link #decoupledWeightDecay(boolean)}). */
+    public NAdam weightDecay(double weightDecay) {
+        this.weightDecay = Check.nonNegative("NAdam.weightDecay", weightDecay);
+        return this;
+    }
+
+    /** The momentum decay ψ. */
+    public double momentumDecay() {
+        return momentumDecay;
+    }
+
+    /** Sets the momentum decay ψ ≥ 0, the speed of the momentum warm-up μₜ = β₁·(1 − ½·0.96^(t·ψ)). */
+    public NAdam momentumDecay(double momentumDecay) {
+        this.momentumDecay = Check.nonNegative("NAdam.momentumDecay", momentumDecay);
+        return this;
+    }
+
+    /** Whether weight decay is decoupled (θ ← θ·(1 − η·λ)) rather than added to the gradient. */
+    public boolean decoupledWeightDecay() {
+        return decoupledWeightDecay;
+    }
+
+    /** Chooses decoupled weight decay (as AdamW) or L2 weight decay on the gradient (as Adam). */
+    public NAdam decoupledWeightDecay(boolean decoupled) {
+        this.decoupledWeightDecay = decoupled;
+        return this;
+    }
+
+    /** β₁ (what {@code OneCycleLR} cycles). */
+    @Override
+    public double momentumOrBeta1() {
+        return beta1;
+    }
+
+    /** Sets β₁, as {@link #beta1(double)}. */
+    @Override
+    public void momentumOrBeta1(double value) {
+        beta1(value);
+    }
+
+    @Override
+    protected void update(Parameter p, double lr) {
+        Matrix theta = p.value();
+        Matrix grad = p.grad();
+        State s = state.get(p);
+        if (s == null) {
+            s = new State(Matrix.zeros(theta.rows(), theta.cols()), Matrix.zeros(theta.rows(), theta.cols()));
+            state.put(p, s);
+        }
+        s.step++;
+        double biasCorrection2 = 1 - Math.pow(beta2, s.step);
+        double mu = beta1 * (1.0 - 0.5 * Math.pow(0.96, s.step * momentumDecay));
+        double muNext = beta1 * (1.0 - 0.5 * Math.pow(0.96, (s.step + 1) * momentumDecay));
+        s.muProduct *= mu;
+        double muProductNext = s.muProduct * muNext;
+        double gradScale = -lr * (1.0 - mu) / (1.0 - s.muProduct);
+        double momentumScale = -lr * muNext / (1.0 - muProductNext);
+        boolean coupled = weightDecay != 0 && !decoupledWeightDecay;
+        boolean decoupled = weightDecay != 0 && decoupledWeightDecay;
+        double decay = 1 - lr * weightDecay;
+        double oneMinusBeta1 = 1 - beta1;
+        double oneMinusBeta2 = 1 - beta2;
+        for (int i = 0; i < theta.rows(); i++) {
+            double[] w = theta.row(i);
+            double[] g = grad.row(i);
+            double[] m = s.m.row(i);
+            double[] v = s.v.row(i);
+            for (int j = 0; j < w.length; j++) {
+                if (decoupled) {
+                    w[j] *= decay;
+                }
+                double d = coupled ? g[j] + weightDecay * w[j] : g[j];
+                m[j] = lerp(m[j], d, oneMinusBeta1);
+                v[j] = v[j] * beta2 + (oneMinusBeta2 * d) * d;
+                double denom = Math.sqrt(v[j] / biasCorrection2) + eps;
+                w[j] += (gradScale * d) / denom;
+                w[j] += (momentumScale * m[j]) / denom;
+            }
+            flushSubnormals(m);
+            flushSubnormals(v);
+        }
+    }
+
+    @Override
+    protected Map<String, Object> stateOf(Parameter p) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        State s = state.get(p);
+        if (s != null) {
+            map.put("step", s.step);
+            map.put("mu_product", s.muProduct);
+            map.put("exp_avg", s.m.copy());
+            map.put("exp_avg_sq", s.v.copy());
+        }
+        return map;
+    }
+
+    /**
+     * The hyper-parameters, e.g. {@code NAdam(lr=0.002, betas=(0.9, 0.999), eps=1e-08, weightDecay=0.0,
+     * momentumDecay=0.004, decoupledWeightDecay=false)}.
+     */
+    @Override
+    public String toString() {
+        return "NAdam(lr=" + lrText() + ", betas=(" + Repr.of(beta1) + ", " + Repr.of(beta2) + "), eps=" + Repr.of(eps)
+                + ", weightDecay=" + Repr.of(weightDecay) + ", momentumDecay=" + Repr.of(momentumDecay)
+                + ", decoupledWeightDecay=" + decoupledWeightDecay + ")";
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Optimizers with exactly {@code torch.optim}'s update rules, gradient clipping, and the interface a learner
+ * implements with a lambda.
+ *
+ * <p>{@link gd.optim.Optimizer} is the whole contract ({@code step()}); the library's optimizers
+ * ({@link gd.optim.Sgd}, {@link gd.optim.AdaGrad}, {@link gd.optim.RmsProp}, {@link gd.optim.Adam},
+ * {@link gd.optim.AdamW}, {@link gd.optim.NAdam}, {@link gd.optim.RAdam}) extend
+ * {@link gd.optim.BaseOptimizer}, which adds parameter groups, per-parameter state and {@code zeroGrad()}.
+ * Each class states its update rule in its documentation and is tested step by step against PyTorch.
+ * <pre>{@code
+ * var opt = Adam.of(model.parameters()).lr(1e-3);
+ * for (...) { opt.zeroGrad(); ...forward, loss, backward...; opt.step(); }
+ * }</pre>
+ */
+package gd.optim;
