@@ -51,7 +51,7 @@ record BuildInfo(String version, String built, Optional<Path> jar, Optional<Path
             if (source == null || source.getLocation() == null) {
                 return Optional.empty();
             }
-            Path path = Path.of(source.getLocation().toURI());
+            Path path = Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
             return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path)
                     : Optional.empty();
         } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
@@ -67,7 +67,7 @@ record BuildInfo(String version, String built, Optional<Path> jar, Optional<Path
     static Optional<Path> newerSource(Path jar) {
         try {
             FileTime jarTime = Files.getLastModifiedTime(jar);
-            Path dir = jar.toAbsolutePath().getParent();
+            Path dir = jar.toAbsolutePath().normalize().getParent();
             for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
                 Path main = dir.resolve("src").resolve("main");
                 if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(main)) {
