@@ -10,7 +10,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
  * {@link #install} once, which makes a Tablesaw {@code Figure} returned by a cell render as
  * <ul>
  *   <li>{@code text/html}: an SVG preview plus a script that draws the interactive chart with the
- *       plotly.js that {@link Notebook#init()} loaded ({@link gd.plot.FigureHtml});</li>
+ *       plotly.js that {@link Notebook#init()} loaded ({@link gd.render.FigureHtml});</li>
  *   <li>{@code application/vnd.plotly.v1+json}: the figure as Plotly JSON, drawn by JupyterLab's
  *       Plotly extension even in an untrusted notebook;</li>
  *   <li>{@code text/plain}: a one-line description.</li>

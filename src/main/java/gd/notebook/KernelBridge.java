@@ -1,8 +1,8 @@
 package gd.notebook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import gd.plot.FigureHtml;
-import gd.plot.PlotlyJson;
+import gd.render.FigureHtml;
+import gd.render.PlotlyJson;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;

@@ -1,6 +1,6 @@
 package gd.notebook;
 
-import gd.plot.PlotlyJs;
+import gd.render.PlotlyJs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;

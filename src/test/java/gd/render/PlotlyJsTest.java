@@ -1,4 +1,4 @@
-package gd.plot;
+package gd.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +27,7 @@ class PlotlyJsTest {
 
     @Test
     void licenceShipsNextToTheBundle() throws Exception {
-        try (var in = PlotlyJs.class.getResourceAsStream("/gd/plot/plotly.js-LICENSE.txt")) {
+        try (var in = PlotlyJs.class.getResourceAsStream("/gd/render/plotly.js-LICENSE.txt")) {
             String licence = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(licence.startsWith("The MIT License (MIT)"), licence);
             assertTrue(licence.contains("Plotly, Inc"), licence);

@@ -1,4 +1,4 @@
-package gd.plot;
+package gd.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;

@@ -1,4 +1,4 @@
-package gd.plot;
+package gd.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

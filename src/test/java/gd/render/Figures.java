@@ -1,4 +1,4 @@
-package gd.plot;
+package gd.render;
 
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;

@@ -1,4 +1,4 @@
-package gd.plot;
+package gd.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package gd.plot;
+package gd.render;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package gd.plot;
+package gd.render;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * The plotly.js bundle shipped inside the library, so that plots draw without any network.
  *
  * <p>The file is {@code plotly.min.js} of the npm package {@code plotly.js-dist-min} 2.35.3, kept
- * unchanged under {@code src/main/resources/gd/plot/} (provenance in {@code THIRD-PARTY.md}). The 2.x
+ * unchanged under {@code src/main/resources/gd/render/} (provenance in {@code THIRD-PARTY.md}). The 2.x
  * line is pinned because plotly.js 3 dropped the string titles that Tablesaw 0.44.4 writes.
  */
 public final class PlotlyJs {
@@ -20,7 +20,7 @@ public final class PlotlyJs {
     public static final String SHA256 = "fc84e3cfa55d23d3654c562ea5deb3c274eb6972a6adf66941d1a821e34825e4";
 
     /** Class-path location of the bundle. */
-    public static final String RESOURCE = "/gd/plot/plotly.min.js";
+    public static final String RESOURCE = "/gd/render/plotly.min.js";
 
     private static volatile String source;
 
