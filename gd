@@ -223,11 +223,14 @@ ensure_node() {
 find_chromium() {
   local candidate
   CHROMIUM=""
-  for candidate in "${GD_CHROMIUM:-}" /usr/bin/chromium "$(command -v chromium || true)" \
-                   "$(command -v chromium-browser || true)"; do
-    if [ -n "$candidate" ] && [ -x "$candidate" ]; then CHROMIUM="$candidate"; return 0; fi
-  done
-  return 1
+  if [ -n "${GD_CHROMIUM:-}" ]; then
+    [ -x "$GD_CHROMIUM" ] && CHROMIUM="$GD_CHROMIUM"
+  else
+    for candidate in /usr/bin/chromium "$(command -v chromium || true)" "$(command -v chromium-browser || true)"; do
+      if [ -n "$candidate" ] && [ -x "$candidate" ]; then CHROMIUM="$candidate"; break; fi
+    done
+  fi
+  [ -n "$CHROMIUM" ]
 }
 
 # ---- Commands -----------------------------------------------------------------------------------
@@ -347,7 +350,7 @@ cmd_test() {
   if [ "$NODE_OK" != true ]; then
     reason="$NODE_PROBLEM"
   elif ! find_chromium; then
-    reason="Chromium was not found (/usr/bin/chromium or chromium on PATH; GD_CHROMIUM sets it)"
+    reason="Chromium was not found (${GD_CHROMIUM:-/usr/bin/chromium or chromium on PATH}; GD_CHROMIUM sets it)"
   fi
   if [ -n "$reason" ]; then
     if is_ci; then browser="failed"; say "browser check FAILED: $reason (required when CI=true)"
