@@ -188,7 +188,9 @@ def run_one(path: Path, timeout: int, executed_dir: Path | None, site_dir: Path 
     """
     nb = nbformat.read(path, as_version=4)
     res = Result(notebook=path.name, title=title_of(nb, path.stem))
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=180)
+    # "immediate": the notebook is done, so the kernel is killed rather than asked (saves ~3 s).
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=180,
+                            shutdown_kernel="immediate")
     log_path = None
     if logs_dir is not None:
         logs_dir.mkdir(parents=True, exist_ok=True)
