@@ -39,6 +39,7 @@ KERNEL = "java"
 FIXTURE = TOOLS / "fixtures" / "broken.ipynb"
 TEMPLATES = TOOLS / "templates"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+JJAVA_CHATTER = re.compile(r"^\[[A-Z] [0-9-]+ [0-9:.]+ Loop-\S+\] Loop (started|stopped)\.$")
 # What the self-test expects to find in the report on the fixture.
 SELF_TEST_EXPECTED = [
     "broken.ipynb, cell 3 (code cell 2)",
@@ -217,7 +218,9 @@ def run_one(path: Path, timeout: int, executed_dir: Path | None, site_dir: Path 
                         log.flush()
                         report = ("the Java kernel died while running this cell "
                                   "(System.exit, a crash or out of memory)")
-                        tail = Path(log_path).read_text(errors="replace").strip().splitlines()[-15:] if log_path else []
+                        lines = Path(log_path).read_text(errors="replace").splitlines() if log_path else []
+                        # JJava's own start-up chatter says nothing about the death.
+                        tail = [line for line in lines if line.strip() and not JJAVA_CHATTER.search(line)][-15:]
                         if tail:
                             report += "\nlast lines of the kernel's log:\n" + indent("\n".join(tail))
                         res.failures.append(Failure("dead kernel", report))
@@ -308,7 +311,7 @@ def write_index(site: Path, results: list[Result]) -> Path:
 </head>
 <body>
 <h1>Gradient descent from first principles</h1>
-<p>The course notebooks, executed by <code>./gd run</code>. Every page works offline.</p>
+<p>The course notebooks, executed headless by <code>./gd</code>. Every page works offline.</p>
 <ol>
 {chr(10).join(rows)}
 </ol>
