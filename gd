@@ -7,6 +7,7 @@
 # the "Java" kernel into that environment only. Everything it installs lives in .gd/ (delete the
 # folder to start over); everything it produces goes to target/.
 set -euo pipefail
+# (Written for bash 3.2 too, macOS's own: empty arrays are expanded as ${a[@]+"${a[@]}"}.)
 
 # ---- Settings -----------------------------------------------------------------------------------
 # JVM options of the notebook kernel, the JVM that runs the notebooks. The 60 000 MNIST training
@@ -70,7 +71,9 @@ find_java() {
   props="$("$java" -XshowSettings:properties -version 2>&1 || true)"
   version="$(printf '%s\n' "$props" | sed -n 's/^ *java\.specification\.version = //p' | head -n1)"
   JDK_HOME="$(printf '%s\n' "$props" | sed -n 's/^ *java\.home = //p' | head -n1)"
-  [ -n "$version" ] && [ -n "$JDK_HOME" ] || die "Java $MIN_JAVA or newer is needed; $java$origin does not run."
+  if [ -z "$version" ] || [ -z "$JDK_HOME" ]; then
+    die "Java $MIN_JAVA or newer is needed; $java$origin does not run."
+  fi
   version="${version#1.}"   # 1.8 -> 8
   [ "${version%%.*}" -ge "$MIN_JAVA" ] 2>/dev/null \
     || die "Java $MIN_JAVA or newer is needed; found $version at $java$origin."
@@ -128,7 +131,7 @@ build_library() {
   say "building the library with $MVN_NAME$first"
   # target/lib is rebuilt whole, so a jar dropped from the dependencies never lingers on the
   # notebooks' class path. Compilation stays incremental (target/classes is kept).
-  rm -rf "$TARGET/lib"
+  rm -rf "${TARGET:?}/lib"
   maven -q -DskipTests package || die "The library does not build; Maven's messages above say why."
   [ -f "$TARGET/lib/gd.jar" ] || die "The build did not produce target/lib/gd.jar; check pom.xml."
 }
@@ -154,7 +157,7 @@ ensure_venv() {
 # (no launcher JVM in between), so notebooks always run on that JDK with KERNEL_JVM_OPTIONS.
 ensure_kernel() {
   local dir="$VENV/share/jupyter/kernels/java" spec
-  spec="$("$VENV/bin/python" - "$JAVA_BIN" "${KERNEL_JVM_OPTIONS[@]}" <<'EOF'
+  spec="$("$VENV/bin/python" - "$JAVA_BIN" ${KERNEL_JVM_OPTIONS[@]+"${KERNEL_JVM_OPTIONS[@]}"} <<'EOF'
 import json, sys
 java, options = sys.argv[1], sys.argv[2:]
 print(json.dumps({
@@ -179,7 +182,7 @@ EOF
   "$VENV/bin/jupyter" kernelspec install --sys-prefix --name java "$stage" >/dev/null 2>&1 \
     || { rm -rf "$stage"; die "Could not install the Java kernel into .gd/venv."; }
   rm -rf "$stage"
-  say "installed the Java kernel (Java $JAVA_VERSION at $JAVA_BIN, ${KERNEL_JVM_OPTIONS[*]})"
+  say "installed the Java kernel (Java $JAVA_VERSION at $JAVA_BIN, ${KERNEL_JVM_OPTIONS[*]:-no JVM options})"
 }
 
 setup() {
@@ -250,7 +253,7 @@ run_notebooks() {
   if [ "${NODE_OK:-false}" = true ]; then mathjax=(--mathjax "$NODE_DIR/node_modules/mathjax"); fi
   "$VENV/bin/python" "$TOOLS/run_notebooks.py" --timeout "$CELL_TIMEOUT" \
     --executed "$TARGET/notebooks" --site "$TARGET/site" --logs "$TARGET/gd/kernel-logs" \
-    --results "$TARGET/gd/notebooks.json" "${mathjax[@]}" "${NOTEBOOKS[@]}"
+    --results "$TARGET/gd/notebooks.json" ${mathjax[@]+"${mathjax[@]}"} ${NOTEBOOKS[@]+"${NOTEBOOKS[@]}"}
 }
 
 cmd_lab() {
@@ -364,7 +367,7 @@ cmd_test() {
   fi
 
   "$VENV/bin/python" "$TOOLS/test_summary.py" --root "$ROOT" \
-    --verify "$verify_status" --self-test "$selftest_status" \
+    --verify "$verify_status" --self-test "$selftest_status" --runner "$notebooks_status" \
     --notebooks "$TARGET/gd/notebooks.json" --browser "$browser" --browser-reason "$reason" \
     --browser-results "$TARGET/browser/results.json" --seconds "$((SECONDS - t0))"
 }

@@ -47,6 +47,7 @@ def main() -> int:
     p.add_argument("--root", required=True)
     p.add_argument("--verify", type=int, required=True, help="exit status of mvn verify")
     p.add_argument("--self-test", type=int, required=True, help="exit status of the runner's self-test")
+    p.add_argument("--runner", type=int, default=0, help="exit status of the notebook runner")
     p.add_argument("--notebooks", help="the runner's results (JSON)")
     p.add_argument("--browser", choices=["passed", "failed", "skipped"], required=True)
     p.add_argument("--browser-reason", default="")
@@ -92,6 +93,9 @@ def main() -> int:
             lines.append(f"                 {n['notebook']:<40} {n['seconds']:7.1f} s  {status}{plots}")
         passed += len(notebooks) - len(bad)
         failed += len(bad)
+        if a.runner != 0 and not bad:
+            lines.append(f"                 the runner itself FAILED (exit status {a.runner}); see above")
+            failed += 1
 
     browser = load(a.browser_results) if a.browser != "skipped" else None
     if a.browser == "skipped":
