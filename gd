@@ -332,6 +332,7 @@ cmd_run() {
 cmd_test() {
   local t0=$SECONDS verify_status=0 selftest_status=0 notebooks_status=0 browser="skipped" reason=""
   setup
+  rm -rf "$TARGET/browser" "$TARGET/gd"
   mkdir -p "$TARGET/gd"
 
   say "unit tests and javadoc lint (mvn verify)"

@@ -97,7 +97,8 @@ def main() -> int:
             lines.append(f"                 the runner itself FAILED (exit status {a.runner}); see above")
             failed += 1
 
-    browser = load(a.browser_results) if a.browser != "skipped" else None
+    # A reason means the check could not run (e.g. no Chromium in CI): there are no results.
+    browser = load(a.browser_results) if a.browser != "skipped" and not a.browser_reason else None
     if a.browser == "skipped":
         lines.append(f"browser check    skipped: {a.browser_reason.removeprefix('skipped: ')}")
         skipped += 1
