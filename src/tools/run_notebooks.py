@@ -181,6 +181,16 @@ def check_kernel() -> str | None:
     return None
 
 
+def log_tail(log_path: Path | None) -> str:
+    """The end of a kernel's own output (stdout and stderr), for a kernel that died or never started."""
+    if log_path is None or not log_path.is_file():
+        return ""
+    lines = log_path.read_text(errors="replace").splitlines()
+    # JJava's own start-up chatter says nothing about why it stopped.
+    tail = [line for line in lines if line.strip() and not JJAVA_CHATTER.search(line)][-15:]
+    return "\nlast lines of the kernel's log:\n" + indent("\n".join(tail)) if tail else ""
+
+
 def run_one(path: Path, timeout: int, executed_dir: Path | None, site_dir: Path | None,
             logs_dir: Path | None, keep_going: bool = False) -> Result:
     """Execute one notebook in a fresh kernel and write its outputs; never raises for cell errors.
@@ -216,14 +226,9 @@ def run_one(path: Path, timeout: int, executed_dir: Path | None, site_dir: Path 
                                        "(GD_CELL_TIMEOUT sets the limit)"))
                     except DeadKernelError:
                         log.flush()
-                        report = ("the Java kernel died while running this cell "
-                                  "(System.exit, a crash or out of memory)")
-                        lines = Path(log_path).read_text(errors="replace").splitlines() if log_path else []
-                        # JJava's own start-up chatter says nothing about the death.
-                        tail = [line for line in lines if line.strip() and not JJAVA_CHATTER.search(line)][-15:]
-                        if tail:
-                            report += "\nlast lines of the kernel's log:\n" + indent("\n".join(tail))
-                        res.failures.append(Failure("dead kernel", report))
+                        res.failures.append(Failure("dead kernel", (
+                            "the Java kernel died while running this cell "
+                            "(System.exit, a crash or out of memory)") + log_tail(log_path)))
                     else:
                         continue
                     failure = res.failures[-1]
@@ -232,9 +237,10 @@ def run_one(path: Path, timeout: int, executed_dir: Path | None, site_dir: Path 
                     failure.source = cell.source
                     if not keep_going or failure.kind in ("timeout", "dead kernel"):
                         break
-        except Exception as e:  # the kernel would not start, a broken notebook file, ...
-            res.failures.append(Failure("runner", f"{type(e).__name__}: {strip_ansi(str(e))}",
-                                        cell=None if index is None else index + 1))
+        except Exception as e:  # the kernel would not start, ...
+            log.flush()
+            res.failures.append(Failure("runner", f"{type(e).__name__}: {strip_ansi(str(e))}"
+                                        + log_tail(log_path), cell=None if index is None else index + 1))
     res.seconds = time.monotonic() - start
     res.plots = count_plots(nb)
 
@@ -291,7 +297,8 @@ def write_index(site: Path, results: list[Result]) -> Path:
     for r in results:
         name = Path(r.notebook).stem
         link = f'<a href="{html.escape(name)}.html">{html.escape(r.title)}</a>' if r.html else html.escape(r.title)
-        status = "" if r.ok else f' <span class="failed">failed at cell {r.failures[0].cell}</span>'
+        cell = None if r.ok else r.failures[0].cell
+        status = "" if r.ok else f' <span class="failed">failed{f" at cell {cell}" if cell else ""}</span>'
         rows.append(f'<li>{link} <span class="file">{html.escape(r.notebook)}</span>{status}</li>')
     page = f"""<!DOCTYPE html>
 <html lang="en">
@@ -335,9 +342,15 @@ def run_all(paths: list[Path], args) -> list[Result]:
     print(f"Executing {len(paths)} notebook{'s' if len(paths) != 1 else ''} "
           f"(fresh Java kernel each, cell timeout {args.timeout} s):", flush=True)
     for path in paths:
-        results.append(run_one(path, args.timeout,
-                               Path(args.executed) if args.executed else None, site,
-                               Path(args.logs) if args.logs else None))
+        try:
+            results.append(run_one(path, args.timeout,
+                                   Path(args.executed) if args.executed else None, site,
+                                   Path(args.logs) if args.logs else None))
+        except Exception as e:  # e.g. a notebook file that is not valid JSON
+            failure = Failure("runner", f"{type(e).__name__}: {e}")
+            results.append(Result(notebook=path.name, title=path.stem, failures=[failure]))
+            print(format_line(results[-1]))
+            print(format_failure(path, failure), flush=True)
     if site is not None:
         write_index(site, results)
     failed = [r for r in results if not r.ok]

@@ -88,7 +88,8 @@ def main() -> int:
         bad = [n for n in notebooks if not n["ok"]]
         lines.append(f"notebooks        {len(notebooks)} executed, {len(bad)} failed")
         for n in notebooks:
-            status = "ok" if n["ok"] else f"FAILED at cell {n['failures'][0]['cell']}"
+            cell = None if n["ok"] else n["failures"][0]["cell"]
+            status = "ok" if n["ok"] else (f"FAILED at cell {cell}" if cell else "FAILED")
             plots = f", {n['plots']} plots" if n["plots"] else ""
             lines.append(f"                 {n['notebook']:<40} {n['seconds']:7.1f} s  {status}{plots}")
         passed += len(notebooks) - len(bad)
