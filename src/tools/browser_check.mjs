@@ -50,6 +50,7 @@ function usage(message) {
   process.exit(2);
 }
 
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const text = (value) => (Array.isArray(value) ? value.join('') : String(value ?? ''));
 const stripTags = (s) => s.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 
@@ -192,8 +193,8 @@ async function checkExports(browser, args, names, results) {
     await page.close();
     const status = result.problems.length ? 'FAILED' : 'ok    ';
     const blockedNote = result.blocked.length ? `, ${result.blocked.length} external requests blocked` : '';
-    const formulas = result.formulas ? `, ${result.formulas} formulas` : '';
-    console.log(`  ${status} ${`${stem}.html`.padEnd(40)} ${expected.count} plots${formulas}${blockedNote}`);
+    const formulas = result.formulas ? `, ${plural(result.formulas, 'formula')}` : '';
+    console.log(`  ${status} ${`${stem}.html`.padEnd(40)} ${plural(expected.count, 'plot')}${formulas}${blockedNote}`);
   }
   await context.close();
 }
@@ -298,7 +299,7 @@ async function checkLab(browser, args, name, results) {
     await lab.stop();
   }
   const status = result.problems.length ? 'FAILED' : 'ok    ';
-  console.log(`  ${status} ${`JupyterLab: ${name}`.padEnd(40)} ${expected.count} plots (untrusted, no cell run)`);
+  console.log(`  ${status} ${`JupyterLab: ${name}`.padEnd(40)} ${plural(expected.count, 'plot')} (untrusted, no cell run)`);
 }
 
 async function main() {
@@ -324,7 +325,9 @@ async function main() {
   try {
     await checkExports(browser, args, names, results);
     const withPlots = names.filter((n) => expectedPlots(path.join(args.notebooks, n)).count > 0);
-    const labName = args['lab-notebook'] ?? withPlots[0];
+    // JupyterLab draws untrusted plots from the plotly MIME type: prefer a notebook that has it.
+    const withMime = withPlots.filter((n) => fs.readFileSync(path.join(args.notebooks, n), 'utf8').includes(PLOT_MIME));
+    const labName = args['lab-notebook'] ?? withMime[0] ?? withPlots[0];
     if (!withPlots.length) {
       problems.push('no notebook has a plot output (application/vnd.plotly.v1+json or div.gd-plot): '
         + 'the plot renderer produced nothing');

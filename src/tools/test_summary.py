@@ -90,7 +90,7 @@ def main() -> int:
         for n in notebooks:
             cell = None if n["ok"] else n["failures"][0]["cell"]
             status = "ok" if n["ok"] else (f"FAILED at cell {cell}" if cell else "FAILED")
-            plots = f", {n['plots']} plots" if n["plots"] else ""
+            plots = f", {n['plots']} plot{'s' if n['plots'] != 1 else ''}" if n["plots"] else ""
             lines.append(f"                 {n['notebook']:<40} {n['seconds']:7.1f} s  {status}{plots}")
         passed += len(notebooks) - len(bad)
         failed += len(bad)
