@@ -276,6 +276,7 @@ EOF
 )"
   [ -n "$port" ] || die "No free port from ${GD_PORT:-8888} on; set GD_PORT to another one."
   token="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))')"
+  path="$("$VENV/bin/python" -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$path")"
   args=(--ip=127.0.0.1 --port="$port" --ServerApp.port_retries=0
         --IdentityProvider.token="$token" --ServerApp.root_dir="$ROOT"
         --LabApp.default_url="/lab/tree/$path" --MappingKernelManager.default_kernel_name=java)
