@@ -44,7 +44,7 @@ import java.util.function.LongSupplier;
  * </pre>
  * After each epoch: the mean training loss and metrics, the validation loss and metrics (in evaluation mode,
  * in batches), per-epoch schedules, then the stopping rules. The model is in training mode during
- * {@code fit} and its layers' modes are restored afterwards.
+ * {@code fit}; afterwards the layers that report a mode (Dropout, BatchNorm) get their previous mode back.
  *
  * <p><b>Batches</b> ({@link BatchMode}): {@link #fullBatch()} (the default), {@link #stochastic()} or
  * {@link #batchSize(int)}; the two shuffling modes draw a new order every epoch from {@link #shuffle(Rng)}.
@@ -395,7 +395,13 @@ public final class Trainer {
 
     // ---------------------------------------------------------------- fit
 
-    /** Trains on {@code train} until a stopping rule fires; returns what was recorded. */
+    /**
+     * Trains on {@code train} until a stopping rule fires and returns what was recorded; the progress display,
+     * if on, ends with {@link History#summary()}. On divergence the message is printed once to standard error
+     * and the History so far is returned ({@link History#diverged()}), or, with {@link #failOnDivergence()}, a
+     * {@link TrainingDivergedException} carrying it is thrown. Calling {@code fit} again continues from the
+     * current weights, optimizer state and schedule, with a new History.
+     */
     public History fit(Dataset train) {
         Batches batches = prepare(train);
         Run run = new Run(batches.batchesPerEpoch());
