@@ -2,7 +2,6 @@ package gd.notebook;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,9 +29,6 @@ public final class Progress implements AutoCloseable {
 
     /** Shortest time between two printed lines outside a kernel. */
     public static final long TEXT_INTERVAL_MS = 5000;
-
-    private static final AtomicLong IDS = new AtomicLong();
-    private static final String SEED = Long.toString(System.currentTimeMillis(), 36);
 
     /** Where the progress goes: an in-place kernel display or printed lines. */
     interface Sink {
@@ -67,15 +63,9 @@ public final class Progress implements AutoCloseable {
      */
     public static Progress start(String label, long total) {
         check(label, total);
-        if (Kernel.canDisplay()) {
-            String id = "gd-progress-" + SEED + "-" + IDS.incrementAndGet();
-            Sink kernel = (text, html, first, last) -> {
-                if (first) {
-                    KernelBridge.display(id, text, html);
-                } else {
-                    KernelBridge.update(id, text, html);
-                }
-            };
+        LiveOutput live = LiveOutput.create();
+        if (live != null) {
+            Sink kernel = (text, html, first, last) -> live.show(text, html);
             return new Progress(label, total, kernel, System::nanoTime, KERNEL_INTERVAL_MS);
         }
         return new Progress(label, total, printing(System.out), System::nanoTime, TEXT_INTERVAL_MS);
@@ -167,7 +157,7 @@ public final class Progress implements AutoCloseable {
         return "<div class=\"gd-progress\" style=\"font-family:monospace;font-size:12px\">"
                 + "<progress value=\"" + (last ? total : done) + "\" max=\"" + total
                 + "\" style=\"width:200px;vertical-align:middle;margin-right:8px\"></progress>"
-                + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</div>";
+                + LiveOutput.escape(text) + "</div>";
     }
 
     private static String seconds(double s) {

@@ -1,5 +1,7 @@
 package gd.train;
 
+import gd.notebook.LiveOutput;
+
 /**
  * Where a {@link Trainer} shows its progress. The trainer formats the lines and decides when to show one
  * (at most one per {@link #updateIntervalMillis()}); a display only puts them somewhere: a notebook display
@@ -23,9 +25,29 @@ public interface ProgressDisplay {
 
     /**
      * The display a trainer uses unless told otherwise: the one place that chooses between environments.
-     * Currently plain text on standard output ({@link PlainTextProgress#standardOutput()}).
+     * In a notebook, one output line replaced in place twice a second ({@link LiveOutput}); elsewhere plain
+     * text on standard output ({@link PlainTextProgress#standardOutput()}).
      */
     static ProgressDisplay automatic() {
-        return PlainTextProgress.standardOutput();
+        LiveOutput live = LiveOutput.create();
+        if (live == null) {
+            return PlainTextProgress.standardOutput();
+        }
+        return new ProgressDisplay() {
+            @Override
+            public void show(String line) {
+                live.show(line);
+            }
+
+            @Override
+            public void close(String summary) {
+                live.show(summary);
+            }
+
+            @Override
+            public long updateIntervalMillis() {
+                return 500;
+            }
+        };
     }
 }

@@ -1,0 +1,49 @@
+package gd.notebook;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One line of output that changes while a long loop runs: in a Jupyter kernel a single output cell
+ * replaced in place (a display id and {@code update_display_data}); elsewhere nothing is shown and
+ * {@link #create()} returns {@code null}, so callers fall back to printing lines.
+ * <pre>{@code
+ * LiveOutput out = LiveOutput.create();   // null outside a notebook
+ * out.show("epoch 3/10 · loss 0.123");
+ * }</pre>
+ * {@link Progress} and the trainer's progress display are built on it.
+ */
+public final class LiveOutput {
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final String SEED = Long.toString(System.currentTimeMillis(), 36);
+
+    private final String id;
+    private boolean shown;
+
+    private LiveOutput(String id) {
+        this.id = id;
+    }
+
+    /** A new live output in the cell that is running, or {@code null} when no notebook cell can show one. */
+    public static LiveOutput create() {
+        return Kernel.canDisplay() ? new LiveOutput("gd-live-" + SEED + "-" + IDS.incrementAndGet()) : null;
+    }
+
+    /** Shows {@code text}, replacing what this output showed before. */
+    public void show(String text) {
+        show(text, "<div class=\"gd-live\" style=\"font-family:monospace;font-size:12px\">" + escape(text) + "</div>");
+    }
+
+    /** Shows {@code text} (plain-text view) and {@code html} (rich view), replacing what was shown before. */
+    void show(String text, String html) {
+        if (shown) {
+            KernelBridge.update(id, text, html);
+        } else {
+            KernelBridge.display(id, text, html);
+            shown = true;
+        }
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
