@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Splits the rows of an output matrix between threads. Each row is computed whole by one thread,
+ * Splits the rows of an output matrix between threads: the matrix kernels and the optimizers' update
+ * loops use it. Each row is computed whole by one thread,
  * so results do not depend on how many threads there are.
  *
  * <p>A training step calls a few products of a millisecond or less, so handing work over must cost
@@ -15,10 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * piece itself. Only one product runs split at a time; a product started from another thread
  * meanwhile runs on its own thread, with the same result.
  */
-final class Parallel {
+public final class Parallel {
     /** A piece of work over output rows from (inclusive) to to (exclusive). */
     @FunctionalInterface
-    interface RowRange {
+    public interface RowRange {
+        /** Does the work for rows from (inclusive) to to (exclusive). */
         void run(int from, int to);
     }
 
@@ -75,8 +77,11 @@ final class Parallel {
         }
     }
 
-    /** Runs {@code body} over rows 0 … rows−1, on several threads when the work is large enough. */
-    static void forRows(int rows, long workPerRow, RowRange body) {
+    /**
+     * Runs {@code body} over rows 0 … rows−1, on several threads when rows × workPerRow (in multiply-adds)
+     * is large enough to repay the hand-over; the caller does the first share. Rows must be independent.
+     */
+    public static void forRows(int rows, long workPerRow, RowRange body) {
         if (rows * workPerRow < Kernels.PARALLEL_THRESHOLD || SPLITTING.isHeldByCurrentThread()
                 || !SPLITTING.tryLock()) {
             body.run(0, rows);

@@ -99,24 +99,24 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
     protected void update(Parameter p, double lr) {
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        State s = state.get(p);
-        if (s == null) {
-            s = new State(Matrix.filled(theta.rows(), theta.cols(), initialAccumulatorValue));
-            state.put(p, s);
-        }
+        State s = state.computeIfAbsent(p,
+                key -> new State(Matrix.filled(theta.rows(), theta.cols(), initialAccumulatorValue)));
         s.step++;
         double clr = lr / (1 + (s.step - 1) * lrDecay);
-        for (int i = 0; i < theta.rows(); i++) {
-            double[] w = theta.row(i);
-            double[] g = grad.row(i);
-            double[] sum = s.sum.row(i);
-            for (int j = 0; j < w.length; j++) {
-                double d = weightDecay != 0 ? g[j] + weightDecay * w[j] : g[j];
-                sum[j] += d * d;
-                double std = Math.sqrt(sum[j]) + eps;
-                w[j] += (-clr * d) / std;
+        boolean sweep = sweepsSubnormals();
+        forRows(theta, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] w = theta.row(i);
+                double[] g = grad.row(i);
+                double[] sum = s.sum.row(i);
+                for (int j = 0; j < w.length; j++) {
+                    double d = weightDecay != 0 ? g[j] + weightDecay * w[j] : g[j];
+                    sum[j] += d * d;
+                    double std = Math.sqrt(sum[j]) + eps;
+                    w[j] += (-clr * d) / std;
+                }
             }
-        }
+        });
     }
 
     @Override

@@ -142,11 +142,8 @@ public final class AdamW extends BaseOptimizer<AdamW> implements HasMomentum {
     protected void update(Parameter p, double lr) {
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        State s = state.get(p);
-        if (s == null) {
-            s = new State(Matrix.zeros(theta.rows(), theta.cols()), Matrix.zeros(theta.rows(), theta.cols()));
-            state.put(p, s);
-        }
+        State s = state.computeIfAbsent(p, key -> new State(Matrix.zeros(theta.rows(), theta.cols()),
+                Matrix.zeros(theta.rows(), theta.cols())));
         if (amsgrad && s.vMax == null) {
             s.vMax = Matrix.zeros(theta.rows(), theta.cols());
         }
@@ -158,30 +155,37 @@ public final class AdamW extends BaseOptimizer<AdamW> implements HasMomentum {
         double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
-        for (int i = 0; i < theta.rows(); i++) {
-            double[] w = theta.row(i);
-            double[] g = grad.row(i);
-            double[] m = s.m.row(i);
-            double[] v = s.v.row(i);
-            double[] vMax = amsgrad ? s.vMax.row(i) : null;
-            for (int j = 0; j < w.length; j++) {
-                if (weightDecay != 0) {
-                    w[j] *= decay;
+        boolean sweep = sweepsSubnormals();
+        forRows(theta, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] w = theta.row(i);
+                double[] g = grad.row(i);
+                double[] m = s.m.row(i);
+                double[] v = s.v.row(i);
+                double[] vMax = amsgrad ? s.vMax.row(i) : null;
+                for (int j = 0; j < w.length; j++) {
+                    if (weightDecay != 0) {
+                        w[j] *= decay;
+                    }
+                    m[j] = lerp(m[j], g[j], oneMinusBeta1);
+                    v[j] = v[j] * beta2 + (oneMinusBeta2 * g[j]) * g[j];
+                    double denom;
+                    if (amsgrad) {
+                        vMax[j] = Math.max(vMax[j], v[j]);
+                        denom = Math.sqrt(vMax[j]) / biasCorrection2Sqrt + eps;
+                    } else {
+                        denom = Math.sqrt(v[j]) / biasCorrection2Sqrt + eps;
+                    }
+                    w[j] += (-stepSize * m[j]) / denom;
                 }
-                m[j] = lerp(m[j], g[j], oneMinusBeta1);
-                v[j] = v[j] * beta2 + (oneMinusBeta2 * g[j]) * g[j];
-                double denom;
-                if (amsgrad) {
-                    vMax[j] = Math.max(vMax[j], v[j]);
-                    denom = Math.sqrt(vMax[j]) / biasCorrection2Sqrt + eps;
-                } else {
-                    denom = Math.sqrt(v[j]) / biasCorrection2Sqrt + eps;
+                if (sweep) {
+                    flushSubnormals(m);
                 }
-                w[j] += (-stepSize * m[j]) / denom;
+                if (sweep) {
+                    flushSubnormals(v);
+                }
             }
-            flushSubnormals(m);
-            flushSubnormals(v);
-        }
+        });
     }
 
     @Override

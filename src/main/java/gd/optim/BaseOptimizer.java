@@ -1,5 +1,7 @@
 package gd.optim;
 
+import gd.matrix.Matrix;
+import gd.matrix.Parallel;
 import gd.nn.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +23,13 @@ import java.util.Map;
  * @param <O> the optimizer class itself, so that the fluent setters return it
  */
 public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optimizer {
+    /** Steps between two sweeps of the running averages for subnormal numbers. */
+    protected static final int SWEEP_EVERY = 32;
+    /** The cost of one element's update relative to a multiply-add, for deciding when to use threads. */
+    private static final long WORK_PER_ELEMENT = 8;
+
     private final List<ParamGroup> groups = new ArrayList<>();
+    private long steps;
 
     /** The first group: {@code params} with learning rate {@code lr} (the subclass's default). */
     protected BaseOptimizer(List<Parameter> params, double lr) {
@@ -82,6 +90,7 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
     /** Updates every parameter of every group with that group's learning rate. */
     @Override
     public final void step() {
+        steps++;
         for (int g = 0; g < groups.size(); g++) {
             ParamGroup group = groups.get(g);
             List<Parameter> params = group.params();
@@ -144,11 +153,31 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
     }
 
     /**
+     * Runs {@code rows} over all rows of {@code theta}, split between the matrix kernels' threads when the
+     * parameter is large ({@link Parallel#forRows}). Every element's update depends on that element alone,
+     * so the result is the same for any number of threads.
+     */
+    protected static void forRows(Matrix theta, Parallel.RowRange rows) {
+        Parallel.forRows(theta.rows(), theta.cols() * WORK_PER_ELEMENT, rows);
+    }
+
+    /**
+     * Whether this step sweeps the running averages for subnormal numbers ({@link #flushSubnormals}): every
+     * {@value #SWEEP_EVERY}th call of {@link #step()}.
+     */
+    protected final boolean sweepsSubnormals() {
+        return steps % SWEEP_EVERY == 0;
+    }
+
+    /**
      * Sets the elements of {@code values} below {@link Double#MIN_NORMAL} (≈ 2.2e-308) in magnitude to zero.
      * A running average of a gradient that stays exactly zero (an MNIST border pixel) decays geometrically
      * into the subnormal range, where x86 arithmetic on it is about ten times slower; flushing changes the
-     * average by less than 2.3e-308 and keeps every later step fast. Optimizers call this on each row of
-     * their running averages after the update loop, which stays simple enough to be vectorised.
+     * average by less than 2.3e-308 and keeps later steps fast. Optimizers call this on each row of their
+     * running averages after the update loop (which stays simple enough to be vectorised), on the steps where
+     * {@link #sweepsSubnormals()} holds: a number left alone needs about 340 steps of decay by 0.9 to pass
+     * through the subnormal range, so a sweep every {@value #SWEEP_EVERY} steps removes almost all of that
+     * slow arithmetic at a small fraction of the cost of sweeping every step.
      */
     protected static void flushSubnormals(double[] values) {
         for (int j = 0; j < values.length; j++) {

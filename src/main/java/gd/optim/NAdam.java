@@ -156,11 +156,8 @@ public final class NAdam extends BaseOptimizer<NAdam> implements HasMomentum {
     protected void update(Parameter p, double lr) {
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        State s = state.get(p);
-        if (s == null) {
-            s = new State(Matrix.zeros(theta.rows(), theta.cols()), Matrix.zeros(theta.rows(), theta.cols()));
-            state.put(p, s);
-        }
+        State s = state.computeIfAbsent(p, key -> new State(Matrix.zeros(theta.rows(), theta.cols()),
+                Matrix.zeros(theta.rows(), theta.cols())));
         s.step++;
         double biasCorrection2 = 1 - Math.pow(beta2, s.step);
         double mu = beta1 * (1.0 - 0.5 * Math.pow(0.96, s.step * momentumDecay));
@@ -174,25 +171,32 @@ public final class NAdam extends BaseOptimizer<NAdam> implements HasMomentum {
         double decay = 1 - lr * weightDecay;
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
-        for (int i = 0; i < theta.rows(); i++) {
-            double[] w = theta.row(i);
-            double[] g = grad.row(i);
-            double[] m = s.m.row(i);
-            double[] v = s.v.row(i);
-            for (int j = 0; j < w.length; j++) {
-                if (decoupled) {
-                    w[j] *= decay;
+        boolean sweep = sweepsSubnormals();
+        forRows(theta, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] w = theta.row(i);
+                double[] g = grad.row(i);
+                double[] m = s.m.row(i);
+                double[] v = s.v.row(i);
+                for (int j = 0; j < w.length; j++) {
+                    if (decoupled) {
+                        w[j] *= decay;
+                    }
+                    double d = coupled ? g[j] + weightDecay * w[j] : g[j];
+                    m[j] = lerp(m[j], d, oneMinusBeta1);
+                    v[j] = v[j] * beta2 + (oneMinusBeta2 * d) * d;
+                    double denom = Math.sqrt(v[j] / biasCorrection2) + eps;
+                    w[j] += (gradScale * d) / denom;
+                    w[j] += (momentumScale * m[j]) / denom;
                 }
-                double d = coupled ? g[j] + weightDecay * w[j] : g[j];
-                m[j] = lerp(m[j], d, oneMinusBeta1);
-                v[j] = v[j] * beta2 + (oneMinusBeta2 * d) * d;
-                double denom = Math.sqrt(v[j] / biasCorrection2) + eps;
-                w[j] += (gradScale * d) / denom;
-                w[j] += (momentumScale * m[j]) / denom;
+                if (sweep) {
+                    flushSubnormals(m);
+                }
+                if (sweep) {
+                    flushSubnormals(v);
+                }
             }
-            flushSubnormals(m);
-            flushSubnormals(v);
-        }
+        });
     }
 
     @Override

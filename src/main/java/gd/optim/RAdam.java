@@ -145,11 +145,8 @@ public final class RAdam extends BaseOptimizer<RAdam> implements HasMomentum {
     protected void update(Parameter p, double lr) {
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        State s = state.get(p);
-        if (s == null) {
-            s = new State(Matrix.zeros(theta.rows(), theta.cols()), Matrix.zeros(theta.rows(), theta.cols()));
-            state.put(p, s);
-        }
+        State s = state.computeIfAbsent(p, key -> new State(Matrix.zeros(theta.rows(), theta.cols()),
+                Matrix.zeros(theta.rows(), theta.cols())));
         s.step++;
         double biasCorrection1 = 1 - Math.pow(beta1, s.step);
         double biasCorrection2 = 1 - Math.pow(beta2, s.step);
@@ -165,29 +162,36 @@ public final class RAdam extends BaseOptimizer<RAdam> implements HasMomentum {
         double decay = 1 - lr * weightDecay;
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
-        for (int i = 0; i < theta.rows(); i++) {
-            double[] w = theta.row(i);
-            double[] g = grad.row(i);
-            double[] m = s.m.row(i);
-            double[] v = s.v.row(i);
-            for (int j = 0; j < w.length; j++) {
-                if (decoupled) {
-                    w[j] *= decay;
+        boolean sweep = sweepsSubnormals();
+        forRows(theta, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] w = theta.row(i);
+                double[] g = grad.row(i);
+                double[] m = s.m.row(i);
+                double[] v = s.v.row(i);
+                for (int j = 0; j < w.length; j++) {
+                    if (decoupled) {
+                        w[j] *= decay;
+                    }
+                    double d = coupled ? g[j] + weightDecay * w[j] : g[j];
+                    m[j] = lerp(m[j], d, oneMinusBeta1);
+                    v[j] = v[j] * beta2 + (oneMinusBeta2 * d) * d;
+                    double mHat = m[j] / biasCorrection1;
+                    if (rectified) {
+                        double adaptive = biasCorrection2Sqrt / (Math.sqrt(v[j]) + eps);
+                        w[j] -= mHat * lr * adaptive * rect;
+                    } else {
+                        w[j] -= mHat * lr;
+                    }
                 }
-                double d = coupled ? g[j] + weightDecay * w[j] : g[j];
-                m[j] = lerp(m[j], d, oneMinusBeta1);
-                v[j] = v[j] * beta2 + (oneMinusBeta2 * d) * d;
-                double mHat = m[j] / biasCorrection1;
-                if (rectified) {
-                    double adaptive = biasCorrection2Sqrt / (Math.sqrt(v[j]) + eps);
-                    w[j] -= mHat * lr * adaptive * rect;
-                } else {
-                    w[j] -= mHat * lr;
+                if (sweep) {
+                    flushSubnormals(m);
+                }
+                if (sweep) {
+                    flushSubnormals(v);
                 }
             }
-            flushSubnormals(m);
-            flushSubnormals(v);
-        }
+        });
     }
 
     @Override

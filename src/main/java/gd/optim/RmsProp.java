@@ -137,11 +137,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
     protected void update(Parameter p, double lr) {
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        State s = state.get(p);
-        if (s == null) {
-            s = new State(Matrix.zeros(theta.rows(), theta.cols()));
-            state.put(p, s);
-        }
+        State s = state.computeIfAbsent(p, key -> new State(Matrix.zeros(theta.rows(), theta.cols())));
         if (momentum > 0 && s.momentumBuffer == null) {
             s.momentumBuffer = Matrix.zeros(theta.rows(), theta.cols());
         }
@@ -150,37 +146,42 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
         }
         s.step++;
         double oneMinusAlpha = 1 - alpha;
-        for (int i = 0; i < theta.rows(); i++) {
-            double[] w = theta.row(i);
-            double[] g = grad.row(i);
-            double[] sq = s.squareAvg.row(i);
-            double[] mean = centered ? s.gradAvg.row(i) : null;
-            double[] b = momentum > 0 ? s.momentumBuffer.row(i) : null;
-            for (int j = 0; j < w.length; j++) {
-                double d = weightDecay != 0 ? g[j] + weightDecay * w[j] : g[j];
-                sq[j] = sq[j] * alpha + (oneMinusAlpha * d) * d;
-                double avg;
-                if (centered) {
-                    mean[j] = lerp(mean[j], d, oneMinusAlpha);
-                    avg = Math.sqrt(sq[j] + (-mean[j]) * mean[j]) + eps;
-                } else {
-                    avg = Math.sqrt(sq[j]) + eps;
+        boolean sweep = sweepsSubnormals();
+        forRows(theta, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] w = theta.row(i);
+                double[] g = grad.row(i);
+                double[] sq = s.squareAvg.row(i);
+                double[] mean = centered ? s.gradAvg.row(i) : null;
+                double[] b = momentum > 0 ? s.momentumBuffer.row(i) : null;
+                for (int j = 0; j < w.length; j++) {
+                    double d = weightDecay != 0 ? g[j] + weightDecay * w[j] : g[j];
+                    sq[j] = sq[j] * alpha + (oneMinusAlpha * d) * d;
+                    double avg;
+                    if (centered) {
+                        mean[j] = lerp(mean[j], d, oneMinusAlpha);
+                        avg = Math.sqrt(sq[j] + (-mean[j]) * mean[j]) + eps;
+                    } else {
+                        avg = Math.sqrt(sq[j]) + eps;
+                    }
+                    if (momentum > 0) {
+                        b[j] = b[j] * momentum + d / avg;
+                        w[j] += -lr * b[j];
+                    } else {
+                        w[j] += (-lr * d) / avg;
+                    }
                 }
-                if (momentum > 0) {
-                    b[j] = b[j] * momentum + d / avg;
-                    w[j] += -lr * b[j];
-                } else {
-                    w[j] += (-lr * d) / avg;
+                if (sweep) {
+                    flushSubnormals(sq);
+                    if (centered) {
+                        flushSubnormals(mean);
+                    }
+                    if (momentum > 0) {
+                        flushSubnormals(b);
+                    }
                 }
             }
-            flushSubnormals(sq);
-            if (centered) {
-                flushSubnormals(mean);
-            }
-            if (momentum > 0) {
-                flushSubnormals(b);
-            }
-        }
+        });
     }
 
     @Override

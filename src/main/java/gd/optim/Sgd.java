@@ -124,35 +124,33 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
     protected void update(Parameter p, double lr) {
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        Matrix buffer = null;
-        boolean first = false;
-        if (momentum != 0) {
-            buffer = momentumBuffer.get(p);
-            if (buffer == null) {
-                buffer = Matrix.zeros(theta.rows(), theta.cols());
-                momentumBuffer.put(p, buffer);
-                first = true;
-            }
-        }
-        for (int i = 0; i < theta.rows(); i++) {
-            double[] w = theta.row(i);
-            double[] g = grad.row(i);
-            if (buffer == null) {
+        boolean first = momentum != 0 && !momentumBuffer.containsKey(p);
+        Matrix buffer = momentum == 0 ? null
+                : momentumBuffer.computeIfAbsent(p, key -> Matrix.zeros(theta.rows(), theta.cols()));
+        boolean sweep = sweepsSubnormals();
+        forRows(theta, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] w = theta.row(i);
+                double[] g = grad.row(i);
+                if (buffer == null) {
+                    for (int j = 0; j < w.length; j++) {
+                        double d = weightDecay != 0 ? g[j] + weightDecay * w[j] : g[j];
+                        w[j] += -lr * d;
+                    }
+                    continue;
+                }
+                double[] v = buffer.row(i);
                 for (int j = 0; j < w.length; j++) {
                     double d = weightDecay != 0 ? g[j] + weightDecay * w[j] : g[j];
+                    v[j] = first ? d : v[j] * momentum + (1 - dampening) * d;
+                    d = nesterov ? d + momentum * v[j] : v[j];
                     w[j] += -lr * d;
                 }
-                continue;
+                if (sweep) {
+                    flushSubnormals(v);
+                }
             }
-            double[] v = buffer.row(i);
-            for (int j = 0; j < w.length; j++) {
-                double d = weightDecay != 0 ? g[j] + weightDecay * w[j] : g[j];
-                v[j] = first ? d : v[j] * momentum + (1 - dampening) * d;
-                d = nesterov ? d + momentum * v[j] : v[j];
-                w[j] += -lr * d;
-            }
-            flushSubnormals(v);
-        }
+        });
     }
 
     @Override
