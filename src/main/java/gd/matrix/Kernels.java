@@ -1,10 +1,12 @@
 package gd.matrix;
 
+import java.util.Arrays;
+
 /**
  * The fast matrix products: the one place in the library where loops are shaped for speed.
  * {@link ReferenceKernels} holds the textbook twin of each kernel, and the tests check that both agree.
  *
- * <p>Three things make these fast, and each keeps the result independent of the thread count:
+ * <p>Four things make these fast, and none changes the result with the thread count:
  * <ul>
  *   <li><b>i-k-j order over row arrays.</b> The innermost loop runs along one row of the output and one
  *       row of the right operand, {@code c[j] = fma(a, b[j], c[j])}; the JIT turns it into vector
@@ -13,6 +15,9 @@ package gd.matrix;
  *       MNIST images are 81 % zeros and ReLU outputs about half, so the first layer does a fifth of the
  *       work. (A skipped term is also not multiplied by an infinite weight: where the dense product would
  *       give NaN, this gives a finite number. Training stops on a non-finite loss either way.)</li>
+ *   <li><b>Four terms per pass.</b> The remaining terms of an output row are added four at a time in one
+ *       loop over the row, in the same order and so with the same bits, loading and storing the output a
+ *       quarter as often.</li>
  *   <li><b>Threads over output rows.</b> Each output row is computed whole by one thread, so the bits
  *       are the same for 1, 2 or 64 threads.</li>
  * </ul>
@@ -41,22 +46,19 @@ public final class Kernels {
         int k = a.cols();
         int n = b.cols();
         Parallel.forRows(a.rows(), (long) k * n, (from, to) -> {
+            int[] terms = new int[k];
+            double[][] rows = new double[k][];
+            double[] factors = new double[k];
             for (int i = from; i < to; i++) {
                 double[] ai = a.row(i);
-                double[] ci = c.row(i);
-                if (!accumulate) {
-                    java.util.Arrays.fill(ci, 0);
-                }
+                int count = 0;
                 for (int p = 0; p < k; p++) {
-                    double x = ai[p];
-                    if (x == 0) {
-                        continue;
-                    }
-                    double[] bp = b.row(p);
-                    for (int j = 0; j < n; j++) {
-                        ci[j] = Math.fma(x, bp[j], ci[j]);
+                    if (ai[p] != 0) {
+                        factors[count] = ai[p];
+                        rows[count++] = b.row(p);
                     }
                 }
+                addTerms(c.row(i), accumulate, factors, rows, count, n);
             }
         });
     }
@@ -66,23 +68,53 @@ public final class Kernels {
         int m = a.rows();
         int n = b.cols();
         Parallel.forRows(a.cols(), (long) m * n, (from, to) -> {
+            double[][] rows = new double[m][];
+            double[] factors = new double[m];
             for (int p = from; p < to; p++) {
-                double[] cp = c.row(p);
-                if (!accumulate) {
-                    java.util.Arrays.fill(cp, 0);
-                }
+                int count = 0;
                 for (int i = 0; i < m; i++) {
                     double x = a.row(i)[p];
-                    if (x == 0) {
-                        continue;
-                    }
-                    double[] bi = b.row(i);
-                    for (int j = 0; j < n; j++) {
-                        cp[j] = Math.fma(x, bi[j], cp[j]);
+                    if (x != 0) {
+                        factors[count] = x;
+                        rows[count++] = b.row(i);
                     }
                 }
+                addTerms(c.row(p), accumulate, factors, rows, count, n);
             }
         });
+    }
+
+    /**
+     * out[j] (+)= Σₜ factors[t] · rows[t][j] for t = 0 … count−1, added in that order. Four terms share one
+     * pass over {@code out}: the nested fma calls keep the order of the one-term-at-a-time loop (and so its
+     * bits) but load and store {@code out} a quarter as often.
+     */
+    private static void addTerms(double[] out, boolean accumulate, double[] factors, double[][] rows, int count,
+                                 int n) {
+        if (!accumulate) {
+            Arrays.fill(out, 0);
+        }
+        int t = 0;
+        for (; t + 3 < count; t += 4) {
+            double x0 = factors[t];
+            double x1 = factors[t + 1];
+            double x2 = factors[t + 2];
+            double x3 = factors[t + 3];
+            double[] r0 = rows[t];
+            double[] r1 = rows[t + 1];
+            double[] r2 = rows[t + 2];
+            double[] r3 = rows[t + 3];
+            for (int j = 0; j < n; j++) {
+                out[j] = Math.fma(x3, r3[j], Math.fma(x2, r2[j], Math.fma(x1, r1[j], Math.fma(x0, r0[j], out[j]))));
+            }
+        }
+        for (; t < count; t++) {
+            double x = factors[t];
+            double[] r = rows[t];
+            for (int j = 0; j < n; j++) {
+                out[j] = Math.fma(x, r[j], out[j]);
+            }
+        }
     }
 
     /** c = a · bᵀ, or c += a · bᵀ if {@code accumulate}. Shapes are checked by the caller. */
