@@ -825,14 +825,7 @@ public final class Plots {
         if (model == null) {
             throw new IllegalArgumentException("Plots.decisionBoundary: model is null");
         }
-        return decisionBoundary(x -> {
-            model.eval();
-            try {
-                return model.forward(x);
-            } finally {
-                model.train();
-            }
-        }, data);
+        return regions("Plots.decisionBoundary", evaluation(model), data, false);
     }
 
     /**
@@ -840,7 +833,41 @@ public final class Plots {
      * n × k or n × 1 out), e.g. {@code Plots.decisionBoundary(x -> x.times(w).plusRow(b), data)}.
      */
     public static Figure decisionBoundary(Function<Matrix, Matrix> scores, Dataset data) {
-        String op = "Plots.decisionBoundary";
+        return regions("Plots.decisionBoundary", scores, data, false);
+    }
+
+    /**
+     * The probability of class 1 that a two-class model gives over the plane, with the data on top: blue
+     * where p = 0, grey at the decision boundary p = 0.5, red where p = 1 (plotly's RdBu, the colours of the
+     * classes' points). Scores with one column are a logit, p = σ(z); with two columns, p = softmax(z)₁. The
+     * forward pass runs in evaluation mode; the model is switched back to training mode afterwards.
+     */
+    public static Figure probability(Layer model, Dataset data) {
+        if (model == null) {
+            throw new IllegalArgumentException("Plots.probability: model is null");
+        }
+        return regions("Plots.probability", evaluation(model), data, true);
+    }
+
+    /** The probability of class 1 of a hand-written two-class model given as its scores for a batch of points. */
+    public static Figure probability(Function<Matrix, Matrix> scores, Dataset data) {
+        return regions("Plots.probability", scores, data, true);
+    }
+
+    /** A model's forward pass in evaluation mode, leaving the model in training mode. */
+    private static Function<Matrix, Matrix> evaluation(Layer model) {
+        return x -> {
+            model.eval();
+            try {
+                return model.forward(x);
+            } finally {
+                model.train();
+            }
+        };
+    }
+
+    /** The heatmap of the predicted class (or of p(class 1)) on a grid covering the data, with the data on top. */
+    private static Figure regions(String op, Function<Matrix, Matrix> scores, Dataset data, boolean probability) {
         if (scores == null) {
             throw new IllegalArgumentException(op + ": scores is null");
         }
@@ -861,15 +888,30 @@ public final class Plots {
                     + (s == null ? "null" : s.shape()) + "; expected " + grid.rows() + " rows, one column per class"
                     + " (or one logit column)");
         }
-        int[] predicted = s.cols() == 1 ? new int[grid.rows()] : s.argmaxRows();
-        if (s.cols() == 1) {
-            for (int r = 0; r < predicted.length; r++) {
-                predicted[r] = s.get(r, 0) > 0 ? 1 : 0;
+        int k = Math.max(2, Math.max(s.cols(), max(labels) + 1));
+        if (probability && (s.cols() > 2 || k > 2)) {
+            throw new IllegalArgumentException(op + ": expected two classes (one logit column or two score"
+                    + " columns, labels 0 and 1), got " + s.cols() + " score columns and " + (max(labels) + 1)
+                    + " classes; use Plots.decisionBoundary for more");
+        }
+        double[] value = new double[grid.rows()];
+        for (int r = 0; r < value.length; r++) {
+            if (probability) {
+                double z = s.cols() == 1 ? s.get(r, 0) : s.get(r, 1) - s.get(r, 0);
+                value[r] = 1 / (1 + Math.exp(-z));
+            } else if (s.cols() == 1) {
+                value[r] = s.get(r, 0) > 0 ? 1 : 0;
             }
         }
-        int k = Math.max(2, Math.max(s.cols(), max(labels) + 1));
-        // One more column, outside the visible range, holds the classes 0 and k − 1 so that the colour scale
-        // always spans all k classes and each region gets the colour of its points.
+        if (!probability && s.cols() > 1) {
+            int[] predicted = s.argmaxRows();
+            for (int r = 0; r < value.length; r++) {
+                value[r] = predicted[r];
+            }
+        }
+        // One more column, outside the visible range, holds the lowest and the highest value (class 0 and
+        // k − 1, or probability 0 and 1) so that the colour scale always spans them all and each region gets
+        // the colour of its class's points.
         Object[] hx = new Object[xs.length + 1];
         Object[] hy = new Object[ys.length];
         double[][] z = new double[ys.length][xs.length + 1];
@@ -881,17 +923,18 @@ public final class Plots {
         for (int i = 0; i < ys.length; i++) {
             hy[i] = roundOne(ys[i], dx * 1e-3);
             for (int j = 0; j < xs.length; j++) {
-                z[i][j] = predicted[i * xs.length + j];
+                z[i][j] = probability ? roundOne(value[i * xs.length + j], 1e-4) : value[i * xs.length + j];
             }
-            z[i][xs.length] = i % 2 == 0 ? 0 : k - 1;
+            z[i][xs.length] = i % 2 == 0 ? 0 : probability ? 1 : k - 1;
         }
         List<Trace> traces = new ArrayList<>();
-        traces.add(((HeatmapTrace.HeatmapBuilder) HeatmapTrace.builder(hx, hy, z).name("predicted class")
-                .opacity(0.35)).build());
+        traces.add(((HeatmapTrace.HeatmapBuilder) HeatmapTrace.builder(hx, hy, z)
+                .name(probability ? "p(class 1)" : "predicted class").opacity(probability ? 0.5 : 0.35)).build());
         addClassPoints(traces, data, labels, k, false);
-        Frame frame = Frame.of("Decision regions (colour = class: regions predicted, points true)", "x₁", "x₂")
-                .xRange(box[0] - dx / 2, box[1] + dx / 2).yRange(box[2] - dx / 2, box[3] + dx / 2).legend(false)
-                .bare();
+        String title = probability ? "Probability of class 1 (colour bar), points in their true class"
+                : "Decision regions (colour = class: regions predicted, points true)";
+        Frame frame = Frame.of(title, "x₁", "x₂").xRange(box[0] - dx / 2, box[1] + dx / 2)
+                .yRange(box[2] - dx / 2, box[3] + dx / 2).legend(false).bare();
         return new Figure(frame.layout(), traces.toArray(new Trace[0]));
     }
 
@@ -929,21 +972,16 @@ public final class Plots {
         if (model == null) {
             throw new IllegalArgumentException("Plots.regression: model is null");
         }
-        Map<String, DoubleUnaryOperator> one = new LinkedHashMap<>();
-        one.put(model.toString(), x -> {
-            model.eval();
-            try {
-                Matrix out = model.forward(Matrix.of(new double[] {x}));
-                if (out.rows() != 1 || out.cols() != 1) {
-                    throw new IllegalArgumentException("Plots.regression: " + model + " maps one feature to "
-                            + out.shape() + ", expected 1×1");
-                }
-                return out.get(0, 0);
-            } finally {
-                model.train();
+        Function<Matrix, Matrix> forward = evaluation(model);
+        Function<double[], double[]> curve = grid -> {
+            Matrix out = forward.apply(Matrix.column(grid));
+            if (out.rows() != grid.length || out.cols() != 1) {
+                throw new IllegalArgumentException("Plots.regression: " + model + " maps a " + grid.length
+                        + "×1 batch to " + out.shape() + ", expected " + grid.length + "×1");
             }
-        });
-        return regression(data, one);
+            return out.column(0);
+        };
+        return regression(data, List.of(model.toString()), List.of(curve));
     }
 
     /**
@@ -952,6 +990,27 @@ public final class Plots {
      * over the range of the data.
      */
     public static Figure regression(Dataset data, Map<String, DoubleUnaryOperator> fits) {
+        if (fits == null) {
+            throw new IllegalArgumentException("Plots.regression: fits is null");
+        }
+        List<String> names = new ArrayList<>();
+        List<Function<double[], double[]>> curves = new ArrayList<>();
+        for (Map.Entry<String, DoubleUnaryOperator> e : fits.isEmpty() ? List.<Map.Entry<String,
+                DoubleUnaryOperator>>of() : entries("Plots.regression", "fits", fits)) {
+            names.add(e.getKey());
+            curves.add(grid -> {
+                double[] y = new double[grid.length];
+                for (int i = 0; i < grid.length; i++) {
+                    y[i] = e.getValue().applyAsDouble(grid[i]);
+                }
+                return y;
+            });
+        }
+        return regression(data, names, curves);
+    }
+
+    /** The data as markers and each curve (a function of 100 grid points over the data's range) as a line. */
+    private static Figure regression(Dataset data, List<String> names, List<Function<double[], double[]>> curves) {
         String op = "Plots.regression";
         if (data == null) {
             throw new IllegalArgumentException(op + ": data is null");
@@ -963,11 +1022,6 @@ public final class Plots {
         if (data.size() == 0) {
             throw new IllegalArgumentException(op + ": the dataset is empty");
         }
-        if (fits == null) {
-            throw new IllegalArgumentException(op + ": fits is null");
-        }
-        List<Map.Entry<String, DoubleUnaryOperator>> entries = fits.isEmpty() ? List.of()
-                : entries(op, "fits", fits);
         double[] x = data.x().column(0);
         double[] y = data.y().column(0);
         double lo = Double.POSITIVE_INFINITY;
@@ -988,15 +1042,12 @@ public final class Plots {
         List<Trace> traces = new ArrayList<>();
         traces.add(Traces.of(Series.of("data", x, y).markers().opacity(0.6), Palette.cycle(0)));
         double[] grid = linspace(lo, hi, 100);
-        for (int k = 0; k < entries.size(); k++) {
-            double[] fy = new double[grid.length];
-            for (int i = 0; i < grid.length; i++) {
-                fy[i] = entries.get(k).getValue().applyAsDouble(grid[i]);
-            }
-            traces.add(Traces.of(Series.of(entries.get(k).getKey(), grid, fy).width(2.5), Palette.cycle(k + 1)));
+        for (int k = 0; k < curves.size(); k++) {
+            double[] fy = curves.get(k).apply(grid.clone());
+            traces.add(Traces.of(Series.of(names.get(k), grid, fy).width(2.5), Palette.cycle(k + 1)));
         }
-        String title = entries.isEmpty() ? "Regression data (" + data.size() + " examples)"
-                : "Regression data and " + (entries.size() == 1 ? "fitted curve" : "fitted curves");
+        String title = curves.isEmpty() ? "Regression data (" + data.size() + " examples)"
+                : "Regression data and " + (curves.size() == 1 ? "fitted curve" : "fitted curves");
         return new Figure(Frame.of(title, "x", "y").legend(true).layout(), traces.toArray(new Trace[0]));
     }
 

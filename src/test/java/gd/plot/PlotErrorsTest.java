@@ -144,6 +144,9 @@ class PlotErrorsTest {
                 + " class (or one logit column)", () -> Plots.decisionBoundary(x -> Matrix.zeros(1, 2), plane));
         fails("Plots.scatter: target row 0 is 0.5, expected a class index (a whole number ≥ 0)",
                 () -> Plots.scatter(Dataset.of(Matrix.zeros(1, 2), Matrix.column(0.5))));
+        fails("Plots.probability: expected two classes (one logit column or two score columns, labels 0 and 1), got"
+                + " 3 score columns and 2 classes; use Plots.decisionBoundary for more",
+                () -> Plots.probability(x -> Matrix.zeros(x.rows(), 3), plane));
         fails("Plots.confusion: matrix is null", () -> Plots.confusion(null));
         fails("Plots.regression: expected one feature and one target, got Dataset(2 examples, 2 features, 2 classes)"
                 + " (x 2×2, y 2×1)", () -> Plots.regression(plane));

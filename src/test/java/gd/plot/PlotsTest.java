@@ -556,6 +556,26 @@ class PlotsTest {
     }
 
     @Test
+    void probabilityOfClassOne() {
+        Dataset d = Dataset.of(Matrix.of(new double[] {-1, 0}, new double[] {1, 0}), Matrix.column(0, 1));
+        Figure logit = Plots.probability(x -> x.times(Matrix.column(4, 0)), d);
+        String heat = trace(logit, 0);
+        String firstRow = heat.replaceAll("(?s).*z: \\[\\[([^\\]]*)\\].*", "$1");
+        String[] cells = firstRow.split(",");
+        double left = 1 / (1 + Math.exp(4 * 1.2));                   // the grid starts at x₁ = −1.2
+        assertEquals(left, Double.parseDouble(cells[0]), 1e-4);
+        assertEquals(1 - left, Double.parseDouble(cells[119]), 1e-4);
+        assertEquals("0.0", cells[120], "the off-screen column pins p = 0 …");
+        assertTrue(heat.contains(",1.0,],["), "… and p = 1");
+        assertTrue(logit.getLayout().getTitle().startsWith("Probability of class 1"));
+        Figure twoColumns = Plots.probability(x -> x.times(Matrix.of(new double[] {-2, 2}, new double[] {0, 0})), d);
+        assertEquals(heat, trace(twoColumns, 0), "softmax of (−2x₁, 2x₁) is σ(4x₁)");
+        Sequential model = Sequential.of(Dense.of(Matrix.of(new double[] {4}, new double[] {0}),
+                Matrix.of(new double[] {0})));
+        assertEquals(heat, trace(Plots.probability(model, d), 0));
+    }
+
+    @Test
     void scatterByClass() {
         Dataset blobs = Synthetic.blobs(30, 3, 0.5, Rng.seed(2));
         Figure f = Plots.scatter(blobs);
