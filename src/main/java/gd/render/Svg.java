@@ -1,0 +1,103 @@
+package gd.render;
+
+import java.util.Locale;
+
+/**
+ * A minimal SVG/XML writer: elements with attributes, escaped text, compact numbers. Attribute
+ * names are fixed by the code; attribute values and text are always escaped, so the output is
+ * well-formed XML whatever the figure's strings contain.
+ */
+final class Svg {
+    private final StringBuilder out = new StringBuilder(4096);
+
+    /** Writes {@code <name a="v" …>}; {@code attributes} alternate names and values. */
+    Svg open(String name, String... attributes) {
+        start(name, attributes);
+        out.append('>');
+        return this;
+    }
+
+    /** Writes {@code <name a="v" …/>}. */
+    Svg empty(String name, String... attributes) {
+        start(name, attributes);
+        out.append("/>");
+        return this;
+    }
+
+    /** Writes {@code </name>}. */
+    Svg close(String name) {
+        out.append("</").append(name).append('>');
+        return this;
+    }
+
+    /** Writes {@code <name …>text</name>} with the text escaped. */
+    Svg element(String name, String text, String... attributes) {
+        open(name, attributes);
+        out.append(escape(text));
+        return close(name);
+    }
+
+    /** Writes a line break, to keep the source readable. */
+    Svg newline() {
+        out.append('\n');
+        return this;
+    }
+
+    private void start(String name, String[] attributes) {
+        if (attributes.length % 2 != 0) {
+            throw new IllegalArgumentException("Svg." + name + ": attributes must be name/value pairs, got "
+                    + attributes.length + " strings");
+        }
+        out.append('<').append(name);
+        for (int i = 0; i < attributes.length; i += 2) {
+            if (attributes[i + 1] != null) {
+                out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1])).append('"');
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+
+    /**
+     * {@code text} escaped for XML content and attribute values; characters that XML 1.0 does not
+     * allow (most control characters, unpaired surrogates) are dropped.
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        b.append(c).append(text.charAt(++i));
+                    } else if ((c >= 0x20 && c != 0xFFFE && c != 0xFFFF && !Character.isSurrogate(c))
+                            || c == '\t' || c == '\n' || c == '\r') {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** A coordinate with at most one decimal, without a trailing {@code .0}. */
+    static String num(double v) {
+        long tenths = Math.round(v * 10);
+        if (tenths % 10 == 0) {
+            return Long.toString(tenths / 10);
+        }
+        return String.format(Locale.ROOT, "%.1f", tenths / 10.0);
+    }
+}

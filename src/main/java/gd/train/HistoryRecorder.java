@@ -1,0 +1,176 @@
+package gd.train;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Collects a run's numbers as they come, in growable arrays of primitives (no boxing per step), and copies
+ * them into a {@link History} on demand.
+ */
+final class HistoryRecorder {
+    private final List<String> metricNames;
+    private final List<String> parameterNames;
+    private final boolean validation;
+
+    private final DoubleList loss = new DoubleList();
+    private final DoubleList lr = new DoubleList();
+    private final IntList epochOfStep = new IntList();
+    private final DoubleList epochLoss = new DoubleList();
+    private final DoubleList validationLoss = new DoubleList();
+    private final DoubleList[] metrics;
+    private final DoubleList[] validationMetrics;
+    private final IntList statsSteps = new IntList();
+    private final DoubleList gradNorm = new DoubleList();
+    private final DoubleList[] gradNorms;
+    private final DoubleList[] weightNorms;
+    private final DoubleList[] updateRatios;
+    private final DoubleList epochSeconds = new DoubleList();
+    private boolean diverged;
+    private String stopReason;
+    private int bestEpoch = -1;
+
+    HistoryRecorder(List<String> metricNames, boolean validation, List<String> parameterNames) {
+        this.metricNames = metricNames;
+        this.parameterNames = parameterNames;
+        this.validation = validation;
+        this.metrics = lists(metricNames.size());
+        this.validationMetrics = lists(metricNames.size());
+        this.gradNorms = lists(parameterNames.size());
+        this.weightNorms = lists(parameterNames.size());
+        this.updateRatios = lists(parameterNames.size());
+    }
+
+    void step(double stepLoss, double stepLr, int epoch) {
+        loss.add(stepLoss);
+        lr.add(stepLr);
+        epochOfStep.add(epoch);
+    }
+
+    int steps() {
+        return loss.size();
+    }
+
+    double lossAt(int step) {
+        return loss.get(step);
+    }
+
+    double lrAt(int step) {
+        return lr.get(step);
+    }
+
+    /** Statistics of one step; the arrays hold one value per parameter. */
+    void stats(int step, double globalGradNorm, double[] grad, double[] weight, double[] ratio) {
+        statsSteps.add(step);
+        gradNorm.add(globalGradNorm);
+        for (int p = 0; p < gradNorms.length; p++) {
+            gradNorms[p].add(grad[p]);
+            weightNorms[p].add(weight[p]);
+            updateRatios[p].add(ratio[p]);
+        }
+    }
+
+    /** One epoch; the validation values are ignored when the run has no validation set. */
+    void epoch(double meanLoss, double[] metricValues, double valLoss, double[] valMetrics, double seconds) {
+        epochLoss.add(meanLoss);
+        for (int m = 0; m < metrics.length; m++) {
+            metrics[m].add(metricValues[m]);
+        }
+        if (validation) {
+            validationLoss.add(valLoss);
+            for (int m = 0; m < metrics.length; m++) {
+                validationMetrics[m].add(valMetrics[m]);
+            }
+        }
+        epochSeconds.add(seconds);
+    }
+
+    int epochs() {
+        return epochLoss.size();
+    }
+
+    double epochLoss(int epoch) {
+        return epochLoss.get(epoch);
+    }
+
+    void stop(String reason, boolean divergence) {
+        this.stopReason = reason;
+        this.diverged = divergence;
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+
+    boolean diverged() {
+        return diverged;
+    }
+
+    void bestEpoch(int epoch) {
+        this.bestEpoch = epoch;
+    }
+
+    History snapshot() {
+        return new History(loss.toArray(), lr.toArray(), epochOfStep.toArray(), epochLoss.toArray(),
+                validationLoss.toArray(), metricNames, arrays(metrics), arrays(validationMetrics), statsSteps.toArray(),
+                gradNorm.toArray(), parameterNames, arrays(gradNorms), arrays(weightNorms), arrays(updateRatios),
+                epochSeconds.toArray(), diverged, stopReason, bestEpoch);
+    }
+
+    private static DoubleList[] lists(int n) {
+        DoubleList[] lists = new DoubleList[n];
+        for (int i = 0; i < n; i++) {
+            lists[i] = new DoubleList();
+        }
+        return lists;
+    }
+
+    private static double[][] arrays(DoubleList[] lists) {
+        double[][] arrays = new double[lists.length][];
+        for (int i = 0; i < lists.length; i++) {
+            arrays[i] = lists[i].toArray();
+        }
+        return arrays;
+    }
+
+    /** A growable double[]. */
+    static final class DoubleList {
+        private double[] values = new double[16];
+        private int size;
+
+        void add(double x) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = x;
+        }
+
+        double get(int i) {
+            return values[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /** A growable int[]. */
+    static final class IntList {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int x) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = x;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}

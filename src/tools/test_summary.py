@@ -1,0 +1,130 @@
+"""Print the summary of ``./gd test`` and exit 0 only when every part passed.
+
+Reads the Surefire reports (unit tests), the notebook runner's results and the browser check's
+results; the last line is ``total: N passed, N failed, N skipped``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+
+def unit_tests(reports: Path) -> tuple[int, int, int] | None:
+    """(run, failed, skipped) over target/surefire-reports/TEST-*.xml, or None without reports."""
+    files = sorted(reports.glob("TEST-*.xml"))
+    if not files:
+        return None
+    # Count the <testcase> elements: when JUnit and jqwik both report tests of one class, the
+    # suite's own counters are those of the last engine only.
+    run = failed = skipped = 0
+    for f in files:
+        for case in ET.parse(f).getroot().iter("testcase"):
+            run += 1
+            if case.find("failure") is not None or case.find("error") is not None:
+                failed += 1
+            elif case.find("skipped") is not None:
+                skipped += 1
+    return run, failed, skipped
+
+
+def load(path: str | None):
+    if not path or not Path(path).is_file():
+        return None
+    return json.loads(Path(path).read_text())
+
+
+def duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--root", required=True)
+    p.add_argument("--verify", type=int, required=True, help="exit status of mvn verify")
+    p.add_argument("--self-test", type=int, required=True, help="exit status of the runner's self-test")
+    p.add_argument("--runner", type=int, default=0, help="exit status of the notebook runner")
+    p.add_argument("--notebooks", help="the runner's results (JSON)")
+    p.add_argument("--browser", choices=["passed", "failed", "skipped"], required=True)
+    p.add_argument("--browser-reason", default="")
+    p.add_argument("--browser-results", help="the browser check's results (JSON)")
+    p.add_argument("--seconds", type=float, required=True)
+    a = p.parse_args()
+
+    passed = failed = skipped = 0
+    lines = []
+
+    tests = unit_tests(Path(a.root) / "target" / "surefire-reports")
+    verify = "passed" if a.verify == 0 else "FAILED"
+    if tests is None:
+        lines.append(f"unit tests       none ran (mvn verify {verify}; see target/gd/maven-verify.log)")
+        failed += a.verify != 0
+    else:
+        run, bad, skip = tests
+        lines.append(f"unit tests       {run} run, {bad} failed, {skip} skipped")
+        passed += run - bad - skip
+        failed += bad
+        skipped += skip
+        if a.verify != 0 and bad == 0:
+            lines.append("                 mvn verify FAILED after the tests (javadoc lint?): "
+                         "see target/gd/maven-verify.log")
+            failed += 1
+        else:
+            lines.append(f"                 mvn verify {verify} (tests and javadoc lint)")
+
+    lines.append(f"runner self-test {'passed' if a.self_test == 0 else 'FAILED'}")
+    passed += a.self_test == 0
+    failed += a.self_test != 0
+
+    notebooks = load(a.notebooks)
+    if notebooks is None:
+        lines.append("notebooks        not executed (the runner wrote no results)")
+        failed += 1
+    else:
+        bad = [n for n in notebooks if not n["ok"]]
+        lines.append(f"notebooks        {len(notebooks)} executed, {len(bad)} failed")
+        for n in notebooks:
+            cell = None if n["ok"] else n["failures"][0]["cell"]
+            status = "ok" if n["ok"] else (f"FAILED at cell {cell}" if cell else "FAILED")
+            plots = f", {n['plots']} plot{'s' if n['plots'] != 1 else ''}" if n["plots"] else ""
+            lines.append(f"                 {n['notebook']:<40} {n['seconds']:7.1f} s  {status}{plots}")
+        passed += len(notebooks) - len(bad)
+        failed += len(bad)
+        if a.runner != 0 and not bad:
+            lines.append(f"                 the runner itself FAILED (exit status {a.runner}); see above")
+            failed += 1
+
+    # A reason means the check could not run (e.g. no Chromium in CI): there are no results.
+    browser = load(a.browser_results) if a.browser != "skipped" and not a.browser_reason else None
+    if a.browser == "skipped":
+        lines.append(f"browser check    skipped: {a.browser_reason.removeprefix('skipped: ')}")
+        skipped += 1
+    elif browser is None:
+        lines.append(f"browser check    FAILED: {a.browser_reason or 'it wrote no results'}")
+        failed += 1
+    else:
+        pages = browser.get("pages", [])
+        lab = browser.get("lab")
+        where = f"{len(pages)} HTML exports offline" + (f" + JupyterLab ({lab['notebook']})" if lab else "")
+        lines.append(f"browser check    {'passed' if browser['ok'] else 'FAILED'}: "
+                     f"{browser.get('rendered', 0)} of {browser.get('plots', 0)} plots rendered ({where})")
+        checks = len(pages) + (1 if lab else 0)
+        bad_checks = sum(1 for page in pages if page["problems"]) + (1 if lab and lab["problems"] else 0)
+        if not browser["ok"] and bad_checks == 0:
+            bad_checks = 1  # e.g. no plot output at all
+        passed += checks - min(bad_checks, checks)
+        failed += bad_checks
+
+    lines.append(f"total wall time  {duration(a.seconds)}")
+    print("\n==== ./gd test summary ====")
+    print("\n".join(lines))
+    print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
