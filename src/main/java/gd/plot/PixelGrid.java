@@ -92,10 +92,10 @@ final class PixelGrid {
         double[] px = new double[points.size()];
         double[] py = new double[points.size()];
         for (int i = 0; i < px.length; i++) {
-            px[i] = Plots.roundOne(points.get(i)[0], 0.01);
-            py[i] = Plots.roundOne(points.get(i)[1], 0.01);
+            px[i] = Numbers.roundOne(points.get(i)[0], 0.01);
+            py[i] = Numbers.roundOne(points.get(i)[1], 0.01);
         }
-        Marker marker = Marker.builder().symbol(Symbol.SQUARE).size(Plots.roundOne(scale + 0.6, 0.01))
+        Marker marker = Marker.builder().symbol(Symbol.SQUARE).size(Numbers.roundOne(scale + 0.6, 0.01))
                 .color(colors.size() == 1 ? new String[] {colors.get(0), colors.get(0)} : colors.toArray(new String[0]))
                 .build();
         List<Trace> traces = new ArrayList<>();
@@ -104,9 +104,9 @@ final class PixelGrid {
         if (captions != null) {
             double[] ry = new double[n];
             for (int k = 0; k < n; k++) {
-                ry[k] = Plots.roundOne(cy[k], 0.01);
+                ry[k] = Numbers.roundOne(cy[k], 0.01);
             }
-            traces.add(Traces.labels(Plots.round(cx, 0.01), ry, captions.toArray(new String[0]), "caption"));
+            traces.add(Traces.labels(Numbers.round(cx, 0.01), ry, captions.toArray(new String[0]), "caption"));
         }
         Frame frame = Frame.of(title, "", "").plain().size(Plots.width(), height).xRange(0, unitsX)
                 .yRange(unitsY, 0).legend(false);

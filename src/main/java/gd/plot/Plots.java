@@ -2,7 +2,6 @@ package gd.plot;
 
 import gd.data.ConfusionMatrix;
 import gd.data.Dataset;
-import gd.data.Labels;
 import gd.data.Mnist;
 import gd.landscape.Function2D;
 import gd.landscape.Trajectory;
@@ -12,6 +11,8 @@ import gd.nn.Parameter;
 import gd.nn.Sequential;
 import gd.schedule.OneCycleLR;
 import gd.schedule.Scheduler;
+import gd.train.History;
+import gd.train.LrFinder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import tech.tablesaw.plotly.traces.Trace;
  * The plots of the course, each a Tablesaw {@link Figure} that a notebook cell shows by returning it.
  * <pre>{@code
  * Plots.loss(Series.of("my loop", losses), Series.of("Sgd", libraryLosses));   // loss per step
+ * Plots.loss(history);                                                         // a Trainer run, with validation
  * Plots.descent(x -> x * x - 2 * x, -1, 3, iterates);                         // f(x) and x₀, x₁, …
  * Plots.contour(Functions2D.rosenbrock(), adam, sgd);                         // optimizer paths
  * Plots.schedule(100, cosine, step);                                           // learning rate per step
@@ -56,9 +58,6 @@ public final class Plots {
     public static final int DEFAULT_HEIGHT = 420;
 
     private static final int CURVE_POINTS = 400;
-    private static final int CONTOUR_GRID = 100;
-    private static final int CONTOUR_LEVELS = 14;
-    private static final int BOUNDARY_GRID = 120;
     private static final int HISTOGRAM_BINS = 40;
     private static final int MAX_IMAGES = 200;
 
@@ -109,11 +108,11 @@ public final class Plots {
      * left out; a series with no point that a log axis can show is refused.
      */
     public static Figure lines(String title, String xTitle, String yTitle, LogScale log, Series... series) {
-        requireText("Plots.lines", title, xTitle, yTitle);
+        Checks.requireText("Plots.lines", title, xTitle, yTitle);
         if (log == null) {
             throw new IllegalArgumentException("Plots.lines: log is null; use LogScale.NONE for linear axes");
         }
-        requireSeries("Plots.lines", log, series);
+        Checks.requireSeries("Plots.lines", log, series);
         Trace[] traces = new Trace[series.length];
         for (int i = 0; i < series.length; i++) {
             traces[i] = Traces.of(series[i], Palette.cycle(i));
@@ -150,6 +149,146 @@ public final class Plots {
         return lines("Loss per step", "step", "loss", log, runs);
     }
 
+    // ------------------------------------------------------------------------------------------ training runs
+
+    /**
+     * The loss of a training run ({@link History}) against the step: every step's batch loss (faint, when
+     * there are several steps per epoch), the mean training loss of each epoch and the validation loss after
+     * each epoch (both drawn at the step where the epoch ends). Linear y-axis.
+     */
+    public static Figure loss(History history) {
+        return loss(LogScale.NONE, history);
+    }
+
+    /** The loss of a training run as {@link #loss(History)}, e.g. on {@code LogScale.Y}. */
+    public static Figure loss(LogScale log, History history) {
+        TrainingFigures.requireHistory("Plots.loss", "history", history);
+        String[] names = {"batch loss per step", "training loss (epoch mean)", "validation loss"};
+        List<Series> series = TrainingFigures.runLoss(history, Palette.cycle(0), Palette.cycle(1), names);
+        String title = (history.validationLoss().length > 0 ? "Training and validation loss" : "Training loss")
+                + (history.diverged() ? " (diverged)" : "");
+        return lines(title, "step", "loss", log, series.toArray(new Series[0]));
+    }
+
+    /**
+     * The losses of several training runs on one chart, e.g. {@code Plots.loss(Map.of("Sgd", h1, "Adam", h2))}:
+     * per run, its batch losses faint, its epoch means in its colour and its validation losses dashed.
+     */
+    public static Figure loss(Map<String, History> runs) {
+        return loss(LogScale.NONE, runs);
+    }
+
+    /** The losses of several training runs as {@link #loss(Map)}, e.g. on {@code LogScale.Y}. */
+    public static Figure loss(LogScale log, Map<String, History> runs) {
+        List<Map.Entry<String, History>> entries = TrainingFigures.historyEntries("Plots.loss", runs);
+        List<Series> series = new ArrayList<>();
+        boolean validation = false;
+        for (int k = 0; k < entries.size(); k++) {
+            String name = entries.get(k).getKey();
+            History h = entries.get(k).getValue();
+            validation |= h.validationLoss().length > 0;
+            series.addAll(TrainingFigures.runLoss(h, Palette.cycle(k), Palette.cycle(k), new String[] {name + " (per step)",
+                name + (h.diverged() ? " (diverged)" : ""), name + " (validation)"}));
+        }
+        String title = validation ? "Training loss (solid) and validation loss (dashed)" : "Training loss";
+        return lines(title, "step", "loss", log, series.toArray(new Series[0]));
+    }
+
+    /**
+     * A metric of a training run per epoch, e.g. {@code Plots.metric(history, "accuracy")}: on the training
+     * data (accumulated over each epoch's batches) and, if the run had one, on the validation set.
+     */
+    public static Figure metric(History history, String name) {
+        Map<String, History> one = new LinkedHashMap<>();
+        one.put("", history);
+        return metric(one, name);
+    }
+
+    /** A metric of several training runs per epoch: training solid, validation dashed, one colour per run. */
+    public static Figure metric(Map<String, History> runs, String name) {
+        String op = "Plots.metric";
+        List<Map.Entry<String, History>> entries = TrainingFigures.historyEntries(op, runs);
+        List<Series> series = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) {
+            History h = entries.get(k).getValue();
+            if (name == null || !h.metricNames().contains(name)) {
+                throw new IllegalArgumentException(op + ": " + (entries.get(k).getKey().isEmpty() ? "the history"
+                        : "run \"" + entries.get(k).getKey() + "\"") + " has no metric named "
+                        + (name == null ? "null" : "\"" + name + "\"") + "; it recorded " + h.metricNames());
+            }
+            String run = entries.get(k).getKey().isEmpty() ? "" : entries.get(k).getKey() + ": ";
+            double[] epochs = new double[h.epochs()];
+            for (int e = 0; e < epochs.length; e++) {
+                epochs[e] = e + 1;
+            }
+            String color = Palette.cycle(k);
+            series.add(Series.of(run + "training", epochs, h.metric(name)).linesAndMarkers().color(color));
+            double[] validation = h.validationMetric(name);
+            if (validation.length > 0) {
+                series.add(Series.of(run + "validation", Arrays.copyOf(epochs, validation.length), validation)
+                        .linesAndMarkers().dashed().color(entries.size() == 1 ? Palette.cycle(1) : color));
+            }
+        }
+        String title = Character.toUpperCase(name.charAt(0)) + name.substring(1) + " per epoch";
+        return lines(title, "epoch", name, series.toArray(new Series[0]));
+    }
+
+    /** The learning rate each step of a training run used (as its schedule set it). */
+    public static Figure lr(History history) {
+        TrainingFigures.requireHistory("Plots.lr", "history", history);
+        return lines("Learning rate per step", "step", "learning rate", Series.of("learning rate", history.lr()));
+    }
+
+    /**
+     * The gradient norm of each parameter at the steps where the run recorded detailed statistics, on a log
+     * y-axis, with the global norm of all gradients dashed. A parameter whose norms are all zero or NaN cannot
+     * be drawn on a log axis; the title names it.
+     */
+    public static Figure gradNorms(History history) {
+        String op = "Plots.gradNorms";
+        int[] steps = TrainingFigures.requireStats(op, history);
+        List<Series> series = new ArrayList<>();
+        for (String p : history.parameterNames()) {
+            series.add(Series.of(p, steps, history.gradNorm(p)));
+        }
+        series.add(Series.of("all parameters", steps, history.gradNorm()).dashed().color("#444444"));
+        return TrainingFigures.perParameter(op, "Gradient norm per parameter", "gradient norm ‖∂L/∂θ‖", series, false);
+    }
+
+    /** The weight norm of each parameter at the steps with detailed statistics, on a log y-axis. */
+    public static Figure weightNorms(History history) {
+        String op = "Plots.weightNorms";
+        int[] steps = TrainingFigures.requireStats(op, history);
+        List<Series> series = new ArrayList<>();
+        for (String p : history.parameterNames()) {
+            series.add(Series.of(p, steps, history.weightNorm(p)));
+        }
+        return TrainingFigures.perParameter(op, "Weight norm per parameter", "weight norm ‖θ‖", series, false);
+    }
+
+    /**
+     * The update-to-weight ratio ‖Δθ‖ / ‖θ‖ of each parameter at the steps with detailed statistics, on a log
+     * y-axis, with the rule of thumb 1e-3 dashed (see {@link #updateRatios(Series...)}).
+     */
+    public static Figure updateRatios(History history) {
+        String op = "Plots.updateRatios";
+        int[] steps = TrainingFigures.requireStats(op, history);
+        List<Series> series = new ArrayList<>();
+        for (String p : history.parameterNames()) {
+            series.add(Series.of(p, steps, history.updateRatio(p)));
+        }
+        return TrainingFigures.perParameter(op, "Update-to-weight ratio per parameter", "‖Δθ‖ / ‖θ‖", series, true);
+    }
+
+    /** The learning-rate finder's result: see {@link #lrFinder(double[], double[], double[], double, double)}. */
+    public static Figure lrFinder(LrFinder.Result result) {
+        if (result == null) {
+            throw new IllegalArgumentException("Plots.lrFinder: result is null");
+        }
+        return lrFinder(result.lrs(), result.losses(), result.smoothedLosses(), result.steepest(),
+                result.minimumOverTen());
+    }
+
     // ------------------------------------------------------------------------------------------ one variable
 
     /** The curve f(x) over [from, to] with the iterates x₀, x₁, … of one run of gradient descent on it. */
@@ -173,9 +312,9 @@ public final class Plots {
         if (f == null) {
             throw new IllegalArgumentException(op + ": f is null");
         }
-        requireWindow(op, "x", from, to);
-        List<Map.Entry<String, double[]>> entries = entries(op, "runs", runs);
-        double[] xs = linspace(from, to, CURVE_POINTS);
+        Checks.requireWindow(op, "x", from, to);
+        List<Map.Entry<String, double[]>> entries = Checks.entries(op, "runs", runs);
+        double[] xs = Numbers.linspace(from, to, CURVE_POINTS);
         double[] ys = new double[xs.length];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -231,9 +370,15 @@ public final class Plots {
 
     // ------------------------------------------------------------------------------------------ two variables
 
-    /** Contour lines of {@code f} over its {@link Function2D#window() window} with the optimizers' paths on top. */
+    /**
+     * Contour lines of {@code f} over its {@link Function2D#window() window} with the optimizers' paths on top,
+     * each path's start (●) and end (◆) marked, and the known minima (★). The levels are spaced evenly in
+     * log(1 + (f − min f)/s), with s a low percentile of f − min f: even near the minimum, logarithmic far from
+     * it, so that a round bowl and Rosenbrock's narrow valley both show. Low levels are dark, high ones pale;
+     * hovering a line shows its value. The axes keep square units.
+     */
     public static Figure contour(Function2D f, Trajectory... paths) {
-        requireFunction(f);
+        Checks.requireFunction(f);
         double[] w = f.window();
         return contour(f, w[0], w[1], w[2], w[3], paths);
     }
@@ -243,7 +388,7 @@ public final class Plots {
      * {@code Plots.contour(f, Map.of("Adam", adam, "momentum 0.9", sgd))}.
      */
     public static Figure contour(Function2D f, Map<String, Trajectory> paths) {
-        requireFunction(f);
+        Checks.requireFunction(f);
         double[] w = f.window();
         return contour(f, w[0], w[1], w[2], w[3], paths);
     }
@@ -266,7 +411,7 @@ public final class Plots {
             }
             reprs.add(paths[i].optimizer());
         }
-        return contour(f, xMin, xMax, yMin, yMax, Names.optimizers(reprs), Arrays.asList(paths));
+        return ContourFigure.of(f, xMin, xMax, yMin, yMax, Names.optimizers(reprs), Arrays.asList(paths));
     }
 
     /** Contour lines of {@code f} over [xMin, xMax] × [yMin, yMax] with named paths on top. */
@@ -274,108 +419,11 @@ public final class Plots {
                                  Map<String, Trajectory> paths) {
         List<String> names = new ArrayList<>();
         List<Trajectory> list = new ArrayList<>();
-        for (Map.Entry<String, Trajectory> e : entries("Plots.contour", "paths", paths)) {
+        for (Map.Entry<String, Trajectory> e : Checks.entries("Plots.contour", "paths", paths)) {
             names.add(e.getKey());
             list.add(e.getValue());
         }
-        return contour(f, xMin, xMax, yMin, yMax, names, list);
-    }
-
-    /**
-     * The contour figure. Levels are spaced evenly in log(1 + (f − min f)/s), with s a low percentile of
-     * f − min f over the window: close to even spacing near the minimum, logarithmic far from it, so that both
-     * a round bowl and Rosenbrock's narrow valley show. Low levels are dark, high ones pale; hovering a line
-     * shows its value.
-     */
-    private static Figure contour(Function2D f, double xMin, double xMax, double yMin, double yMax,
-                                  List<String> names, List<Trajectory> paths) {
-        String op = "Plots.contour";
-        requireFunction(f);
-        requireWindow(op, "x", xMin, xMax);
-        requireWindow(op, "y", yMin, yMax);
-        for (int i = 0; i < paths.size(); i++) {
-            Trajectory t = paths.get(i);
-            if (!t.function().name().equals(f.name())) {
-                throw new IllegalArgumentException(op + ": path \"" + names.get(i) + "\" ran on "
-                        + t.function().name() + ", not on " + f.name());
-            }
-        }
-        double[] xs = linspace(xMin, xMax, CONTOUR_GRID);
-        double[] ys = linspace(yMin, yMax, CONTOUR_GRID);
-        double[][] z = new double[ys.length][xs.length];
-        double[] finite = new double[xs.length * ys.length];
-        int n = 0;
-        for (int i = 0; i < ys.length; i++) {
-            for (int j = 0; j < xs.length; j++) {
-                double v = f.value(xs[j], ys[i]);
-                z[i][j] = Double.isFinite(v) ? v : Double.NaN;
-                if (Double.isFinite(v)) {
-                    finite[n++] = v;
-                }
-            }
-        }
-        if (n == 0) {
-            throw new IllegalArgumentException(op + ": " + f.name() + " is not finite anywhere in the window");
-        }
-        List<Trace> traces = new ArrayList<>();
-        double[] levels = contourLevels(Arrays.copyOf(finite, n));
-        ContourLines lines = new ContourLines(xs, ys, z);
-        double step = Math.max(xMax - xMin, yMax - yMin) * 1e-4;
-        for (int k = 0; k < levels.length; k++) {
-            double[][] xy = lines.trace(levels[k]);
-            if (xy[0].length == 0) {
-                continue;
-            }
-            traces.add(ScatterTrace.builder(round(xy[0], step), round(xy[1], step))
-                    .name(Text.clean("f = " + Text.short4(levels[k]))).mode(ScatterTrace.Mode.LINE)
-                    .line(Line.builder().color(Palette.level(k, levels.length))
-                            .width(1).build())
-                    .showLegend(false).build());
-        }
-        List<double[]> minima = new ArrayList<>();
-        for (double[] m : f.minima()) {
-            if (m[0] >= xMin && m[0] <= xMax && m[1] >= yMin && m[1] <= yMax) {
-                minima.add(m);
-            }
-        }
-        if (!minima.isEmpty()) {
-            double[] mx = new double[minima.size()];
-            double[] my = new double[minima.size()];
-            for (int i = 0; i < mx.length; i++) {
-                mx[i] = minima.get(i)[0];
-                my[i] = minima.get(i)[1];
-            }
-            traces.add(Traces.points(mx, my, minima.size() == 1 ? "minimum" : "minima", "#f2b400", Symbol.STAR, 17,
-                    true));
-        }
-        int longest = 7;
-        for (int i = 0; i < paths.size(); i++) {
-            Trajectory t = paths.get(i);
-            String color = Palette.path(i);
-            String name = t.diverged() ? names.get(i) + " (diverged at step " + t.divergedAt() + ")" : names.get(i);
-            longest = Math.max(longest, name.length());
-            double[] x = t.x();
-            double[] y = t.y();
-            Series path = Series.of(name, x, y).color(color).width(2);
-            traces.add(Traces.of(x.length <= 60 ? path.linesAndMarkers() : path, null));
-            traces.add(Traces.points(new double[] {x[0]}, new double[] {y[0]}, name + ": start", color,
-                    Symbol.CIRCLE, 11, false));
-            traces.add(Traces.points(new double[] {x[x.length - 1]}, new double[] {y[y.length - 1]},
-                    name + ": end", color, Symbol.DIAMOND, 12, false));
-        }
-        String title = f.name() + (paths.isEmpty() ? ": contour lines" : ": optimizer paths (● start, ◆ end)");
-        boolean legend = !paths.isEmpty() || !minima.isEmpty();
-        // Square units: the plot area gets the window's aspect ratio, as large as the width and a height of
-        // at most max(default height, 560) allow; the rest of the width goes to the right margin and legend.
-        int legendWidth = legend ? 7 * longest + 60 : 0;
-        double aspect = (yMax - yMin) / (xMax - xMin);
-        double plotWidth = Math.min(width - Frame.LEFT - Frame.RIGHT - legendWidth,
-                (Math.max(height, 560) - Frame.TOP - Frame.BOTTOM) / aspect);
-        double plotHeight = Math.max(200, plotWidth * aspect);
-        Frame frame = Frame.of(title, "x", "y").xRange(xMin, xMax).yRange(yMin, yMax).legend(legend).bare()
-                .rightMargin((int) Math.round(width - Frame.LEFT - plotWidth))
-                .height((int) Math.round(plotHeight) + Frame.TOP + Frame.BOTTOM);
-        return new Figure(frame.layout(), traces.toArray(new Trace[0]));
+        return ContourFigure.of(f, xMin, xMax, yMin, yMax, names, list);
     }
 
     // ------------------------------------------------------------------------------------------ schedules
@@ -385,7 +433,7 @@ public final class Plots {
      * nothing), named after its class.
      */
     public static Figure schedule(int steps, Scheduler... schedulers) {
-        requireSteps("Plots.schedule", steps);
+        Checks.requireSteps("Plots.schedule", steps);
         if (schedulers == null) {
             throw new IllegalArgumentException("Plots.schedule: schedulers is null");
         }
@@ -401,10 +449,10 @@ public final class Plots {
 
     /** The learning rate of each named schedule at steps 0 … steps − 1. */
     public static Figure schedule(int steps, Map<String, Scheduler> schedulers) {
-        requireSteps("Plots.schedule", steps);
+        Checks.requireSteps("Plots.schedule", steps);
         List<String> names = new ArrayList<>();
         List<Scheduler> list = new ArrayList<>();
-        for (Map.Entry<String, Scheduler> e : entries("Plots.schedule", "schedulers", schedulers)) {
+        for (Map.Entry<String, Scheduler> e : Checks.entries("Plots.schedule", "schedulers", schedulers)) {
             names.add(e.getKey());
             list.add(e.getValue());
         }
@@ -412,7 +460,7 @@ public final class Plots {
     }
 
     private static Figure schedule(int steps, List<String> names, List<Scheduler> schedulers) {
-        requireSteps("Plots.schedule", steps);
+        Checks.requireSteps("Plots.schedule", steps);
         if (schedulers.isEmpty()) {
             throw new IllegalArgumentException("Plots.schedule: no schedulers; pass at least one");
         }
@@ -432,7 +480,7 @@ public final class Plots {
      * right axis, the momentum (or β₁) it sets ({@link OneCycleLR#momentumAt(int)}), which moves the other way.
      */
     public static Figure oneCycle(int steps, OneCycleLR schedule) {
-        requireSteps("Plots.oneCycle", steps);
+        Checks.requireSteps("Plots.oneCycle", steps);
         if (schedule == null) {
             throw new IllegalArgumentException("Plots.oneCycle: schedule is null");
         }
@@ -551,7 +599,11 @@ public final class Plots {
      * far above it the weights are rewritten each step (too large).
      */
     public static Figure updateRatios(Series... perParameter) {
-        requireSeries("Plots.updateRatios", LogScale.Y, perParameter);
+        return ratioChart("Update-to-weight ratio per parameter", perParameter);
+    }
+
+    static Figure ratioChart(String title, Series... perParameter) {
+        Checks.requireSeries("Plots.updateRatios", LogScale.Y, perParameter);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Series s : perParameter) {
@@ -562,14 +614,10 @@ public final class Plots {
                 }
             }
         }
-        if (lo > hi) {
-            lo = 0;
-            hi = 1;
-        }
         Series[] all = Arrays.copyOf(perParameter, perParameter.length + 1);
         all[perParameter.length] = Series.of("1e-3 (rule of thumb)", new double[] {lo, hi}, new double[] {1e-3, 1e-3})
                 .dashed().width(1.5).color("#7f7f7f");
-        return lines("Update-to-weight ratio per parameter", "step", "‖Δθ‖ / ‖θ‖", LogScale.Y, all);
+        return lines(title, "step", "‖Δθ‖ / ‖θ‖", LogScale.Y, all);
     }
 
     // ------------------------------------------------------------------------------------------ histograms
@@ -578,12 +626,12 @@ public final class Plots {
     public static Figure histogram(String title, double[] values) {
         Map<String, double[]> one = new LinkedHashMap<>();
         one.put("values", values);
-        return histogram(title, one, HISTOGRAM_BINS);
+        return HistogramFigure.of(title, one, HISTOGRAM_BINS);
     }
 
     /** Overlaid histograms of several sets of values (e.g. one per layer) over the same 40 bins. */
     public static Figure histogram(String title, Map<String, double[]> values) {
-        return histogram(title, values, HISTOGRAM_BINS);
+        return HistogramFigure.of(title, values, HISTOGRAM_BINS);
     }
 
     /**
@@ -592,66 +640,7 @@ public final class Plots {
      * so sets of different sizes compare. NaN and infinite values are left out and counted in the legend.
      */
     public static Figure histogram(String title, Map<String, double[]> values, int bins) {
-        String op = "Plots.histogram";
-        requireText(op, title);
-        if (bins < 1 || bins > 1000) {
-            throw new IllegalArgumentException(op + ": bins must be in 1…1000, got " + bins);
-        }
-        List<Map.Entry<String, double[]>> entries = entries(op, "values", values);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, double[]> e : entries) {
-            boolean any = false;
-            for (double v : e.getValue()) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                    any = true;
-                }
-            }
-            if (!any) {
-                throw new IllegalArgumentException(op + ": \"" + e.getKey() + "\" has no finite values ("
-                        + e.getValue().length + " values)");
-            }
-        }
-        if (lo == hi) {
-            lo -= 0.5;
-            hi += 0.5;
-        }
-        double binWidth = (hi - lo) / bins;
-        Trace[] traces = new Trace[entries.size()];
-        for (int k = 0; k < traces.length; k++) {
-            double[] v = entries.get(k).getValue();
-            double[] share = new double[bins];
-            int finite = 0;
-            for (double value : v) {
-                if (Double.isFinite(value)) {
-                    share[Math.min(bins - 1, (int) ((value - lo) / binWidth))]++;
-                    finite++;
-                }
-            }
-            double[] x = new double[2 * bins + 2];
-            double[] y = new double[2 * bins + 2];
-            x[0] = lo;
-            for (int b = 0; b < bins; b++) {
-                share[b] /= finite;
-                x[2 * b + 1] = lo + b * binWidth;
-                x[2 * b + 2] = lo + (b + 1) * binWidth;
-                y[2 * b + 1] = share[b];
-                y[2 * b + 2] = share[b];
-            }
-            x[2 * bins + 1] = hi;
-            String name = entries.get(k).getKey();
-            if (finite < v.length) {
-                name += " (" + (v.length - finite) + " non-finite left out)";
-            }
-            String color = Palette.cycle(k);
-            traces[k] = ScatterTrace.builder(x, y).name(Text.clean(name)).mode(ScatterTrace.Mode.LINE)
-                    .line(Line.builder().color(color).width(1.5).build())
-                    .fill(ScatterTrace.Fill.TO_ZERO_Y).fillColor(Palette.translucent(color, 0.2)).build();
-        }
-        Frame frame = Frame.of(title, "value", "share of values").legend(traces.length > 1);
-        return new Figure(frame.layout(), traces);
+        return HistogramFigure.of(title, values, bins);
     }
 
     /**
@@ -746,7 +735,7 @@ public final class Plots {
             throw new IllegalArgumentException(op + ": predicted has " + predicted.length + " classes but the data has "
                     + data.size() + " examples; expected one prediction per example");
         }
-        int[] labels = labels(op, data.y());
+        int[] labels = Checks.labels(op, data.y());
         List<Matrix> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (int i : indices) {
@@ -825,7 +814,7 @@ public final class Plots {
         if (model == null) {
             throw new IllegalArgumentException("Plots.decisionBoundary: model is null");
         }
-        return regions("Plots.decisionBoundary", evaluation(model), data, false);
+        return RegionFigure.of("Plots.decisionBoundary", evaluation(model), data, false);
     }
 
     /**
@@ -833,7 +822,7 @@ public final class Plots {
      * n × k or n × 1 out), e.g. {@code Plots.decisionBoundary(x -> x.times(w).plusRow(b), data)}.
      */
     public static Figure decisionBoundary(Function<Matrix, Matrix> scores, Dataset data) {
-        return regions("Plots.decisionBoundary", scores, data, false);
+        return RegionFigure.of("Plots.decisionBoundary", scores, data, false);
     }
 
     /**
@@ -846,12 +835,12 @@ public final class Plots {
         if (model == null) {
             throw new IllegalArgumentException("Plots.probability: model is null");
         }
-        return regions("Plots.probability", evaluation(model), data, true);
+        return RegionFigure.of("Plots.probability", evaluation(model), data, true);
     }
 
     /** The probability of class 1 of a hand-written two-class model given as its scores for a batch of points. */
     public static Figure probability(Function<Matrix, Matrix> scores, Dataset data) {
-        return regions("Plots.probability", scores, data, true);
+        return RegionFigure.of("Plots.probability", scores, data, true);
     }
 
     /** A model's forward pass in evaluation mode, leaving the model in training mode. */
@@ -866,83 +855,11 @@ public final class Plots {
         };
     }
 
-    /** The heatmap of the predicted class (or of p(class 1)) on a grid covering the data, with the data on top. */
-    private static Figure regions(String op, Function<Matrix, Matrix> scores, Dataset data, boolean probability) {
-        if (scores == null) {
-            throw new IllegalArgumentException(op + ": scores is null");
-        }
-        int[] labels = requirePlane(op, data);
-        double[] box = box(data);
-        double[] xs = linspace(box[0], box[1], BOUNDARY_GRID);
-        double[] ys = linspace(box[2], box[3], BOUNDARY_GRID);
-        Matrix grid = Matrix.zeros(xs.length * ys.length, 2);
-        for (int i = 0; i < ys.length; i++) {
-            for (int j = 0; j < xs.length; j++) {
-                grid.set(i * xs.length + j, 0, xs[j]);
-                grid.set(i * xs.length + j, 1, ys[i]);
-            }
-        }
-        Matrix s = scores.apply(grid);
-        if (s == null || s.rows() != grid.rows() || s.cols() < 1) {
-            throw new IllegalArgumentException(op + ": the scores of a " + grid.shape() + " batch are "
-                    + (s == null ? "null" : s.shape()) + "; expected " + grid.rows() + " rows, one column per class"
-                    + " (or one logit column)");
-        }
-        int k = Math.max(2, Math.max(s.cols(), max(labels) + 1));
-        if (probability && (s.cols() > 2 || k > 2)) {
-            throw new IllegalArgumentException(op + ": expected two classes (one logit column or two score"
-                    + " columns, labels 0 and 1), got " + s.cols() + " score columns and " + (max(labels) + 1)
-                    + " classes; use Plots.decisionBoundary for more");
-        }
-        double[] value = new double[grid.rows()];
-        for (int r = 0; r < value.length; r++) {
-            if (probability) {
-                double z = s.cols() == 1 ? s.get(r, 0) : s.get(r, 1) - s.get(r, 0);
-                value[r] = 1 / (1 + Math.exp(-z));
-            } else if (s.cols() == 1) {
-                value[r] = s.get(r, 0) > 0 ? 1 : 0;
-            }
-        }
-        if (!probability && s.cols() > 1) {
-            int[] predicted = s.argmaxRows();
-            for (int r = 0; r < value.length; r++) {
-                value[r] = predicted[r];
-            }
-        }
-        // One more column, outside the visible range, holds the lowest and the highest value (class 0 and
-        // k − 1, or probability 0 and 1) so that the colour scale always spans them all and each region gets
-        // the colour of its class's points.
-        Object[] hx = new Object[xs.length + 1];
-        Object[] hy = new Object[ys.length];
-        double[][] z = new double[ys.length][xs.length + 1];
-        double dx = xs[1] - xs[0];
-        for (int j = 0; j < xs.length; j++) {
-            hx[j] = roundOne(xs[j], dx * 1e-3);
-        }
-        hx[xs.length] = roundOne(xs[xs.length - 1] + 2 * dx, dx * 1e-3);
-        for (int i = 0; i < ys.length; i++) {
-            hy[i] = roundOne(ys[i], dx * 1e-3);
-            for (int j = 0; j < xs.length; j++) {
-                z[i][j] = probability ? roundOne(value[i * xs.length + j], 1e-4) : value[i * xs.length + j];
-            }
-            z[i][xs.length] = i % 2 == 0 ? 0 : probability ? 1 : k - 1;
-        }
-        List<Trace> traces = new ArrayList<>();
-        traces.add(((HeatmapTrace.HeatmapBuilder) HeatmapTrace.builder(hx, hy, z)
-                .name(probability ? "p(class 1)" : "predicted class").opacity(probability ? 0.5 : 0.35)).build());
-        addClassPoints(traces, data, labels, k, false);
-        String title = probability ? "Probability of class 1 (colour bar), points in their true class"
-                : "Decision regions (colour = class: regions predicted, points true)";
-        Frame frame = Frame.of(title, "x₁", "x₂").xRange(box[0] - dx / 2, box[1] + dx / 2)
-                .yRange(box[2] - dx / 2, box[3] + dx / 2).legend(false).bare();
-        return new Figure(frame.layout(), traces.toArray(new Trace[0]));
-    }
-
     /** The points of a two-feature dataset coloured by class (the colours of {@link #decisionBoundary}). */
     public static Figure scatter(Dataset data) {
-        int[] labels = requirePlane("Plots.scatter", data);
+        int[] labels = Checks.requirePlane("Plots.scatter", data);
         List<Trace> traces = new ArrayList<>();
-        addClassPoints(traces, data, labels, Math.max(2, max(labels) + 1), true);
+        RegionFigure.addClassPoints(traces, data, labels, Math.max(2, RegionFigure.max(labels) + 1), true);
         return new Figure(Frame.of(data.toString(), "x₁", "x₂").legend(true).layout(),
                 traces.toArray(new Trace[0]));
     }
@@ -996,7 +913,7 @@ public final class Plots {
         List<String> names = new ArrayList<>();
         List<Function<double[], double[]>> curves = new ArrayList<>();
         for (Map.Entry<String, DoubleUnaryOperator> e : fits.isEmpty() ? List.<Map.Entry<String,
-                DoubleUnaryOperator>>of() : entries("Plots.regression", "fits", fits)) {
+                DoubleUnaryOperator>>of() : Checks.entries("Plots.regression", "fits", fits)) {
             names.add(e.getKey());
             curves.add(grid -> {
                 double[] y = new double[grid.length];
@@ -1041,7 +958,7 @@ public final class Plots {
         }
         List<Trace> traces = new ArrayList<>();
         traces.add(Traces.of(Series.of("data", x, y).markers().opacity(0.6), Palette.cycle(0)));
-        double[] grid = linspace(lo, hi, 100);
+        double[] grid = Numbers.linspace(lo, hi, 100);
         for (int k = 0; k < curves.size(); k++) {
             double[] fy = curves.get(k).apply(grid.clone());
             traces.add(Traces.of(Series.of(names.get(k), grid, fy).width(2.5), Palette.cycle(k + 1)));
@@ -1049,204 +966,5 @@ public final class Plots {
         String title = curves.isEmpty() ? "Regression data (" + data.size() + " examples)"
                 : "Regression data and " + (curves.size() == 1 ? "fitted curve" : "fitted curves");
         return new Figure(Frame.of(title, "x", "y").legend(true).layout(), traces.toArray(new Trace[0]));
-    }
-
-    // ------------------------------------------------------------------------------------------ helpers
-
-    private static void addClassPoints(List<Trace> traces, Dataset data, int[] labels, int k, boolean legend) {
-        for (int c = 0; c < k; c++) {
-            int count = 0;
-            for (int label : labels) {
-                count += label == c ? 1 : 0;
-            }
-            if (count == 0) {
-                continue;
-            }
-            double[] px = new double[count];
-            double[] py = new double[count];
-            int n = 0;
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] == c) {
-                    px[n] = data.x().get(i, 0);
-                    py[n] = data.x().get(i, 1);
-                    n++;
-                }
-            }
-            traces.add(Traces.points(px, py, "class " + c, Palette.classColor(c, k), Symbol.CIRCLE, 8, legend));
-        }
-    }
-
-    private static int[] requirePlane(String op, Dataset data) {
-        if (data == null) {
-            throw new IllegalArgumentException(op + ": data is null");
-        }
-        if (data.featureCount() != 2) {
-            throw new IllegalArgumentException(op + ": expected a dataset with 2 features (points in the plane), got "
-                    + data);
-        }
-        if (data.size() == 0) {
-            throw new IllegalArgumentException(op + ": the dataset is empty");
-        }
-        if (!data.x().isFinite()) {
-            throw new IllegalArgumentException(op + ": the features of " + data + " are not all finite");
-        }
-        return labels(op, data.y());
-    }
-
-    /** The class of each target row, with the library's message under this helper's name. */
-    private static int[] labels(String op, Matrix y) {
-        try {
-            return Labels.indices(y);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(op + ": " + e.getMessage().replaceFirst("^Labels.indices: ", ""), e);
-        }
-    }
-
-    /** The data's bounding box {xMin, xMax, yMin, yMax}, widened by 10% on each side. */
-    private static double[] box(Dataset data) {
-        double[] b = new double[4];
-        for (int d = 0; d < 2; d++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double v : data.x().column(d)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-            double pad = hi > lo ? 0.1 * (hi - lo) : 1;
-            b[2 * d] = lo - pad;
-            b[2 * d + 1] = hi + pad;
-        }
-        return b;
-    }
-
-    private static int max(int[] values) {
-        int m = 0;
-        for (int v : values) {
-            m = Math.max(m, v);
-        }
-        return m;
-    }
-
-    /** Levels spaced evenly in u = log(1 + (f − min)/s) for the finite values of f on the grid. */
-    static double[] contourLevels(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        double min = v[0];
-        double range = v[v.length - 1] - min;
-        if (range == 0) {
-            return new double[] {min};
-        }
-        double s = Math.max(v[(int) (0.02 * (v.length - 1))] - min, 1e-9 * range);
-        double top = Math.log1p(range / s);
-        double[] levels = new double[CONTOUR_LEVELS];
-        for (int k = 0; k < levels.length; k++) {
-            levels[k] = min + s * Math.expm1(top * (k + 1) / (levels.length + 1));
-        }
-        return levels;
-    }
-
-    /** The entries of a named map in its own order if it keeps one, otherwise sorted by name. */
-    static <V> List<Map.Entry<String, V>> entries(String op, String what, Map<String, V> map) {
-        if (map == null) {
-            throw new IllegalArgumentException(op + ": " + what + " is null");
-        }
-        if (map.isEmpty()) {
-            throw new IllegalArgumentException(op + ": " + what + " is empty; pass at least one");
-        }
-        List<Map.Entry<String, V>> entries = new ArrayList<>();
-        for (Map.Entry<String, V> e : map.entrySet()) {
-            if (e.getKey() == null || e.getValue() == null) {
-                throw new IllegalArgumentException(op + ": " + what + " has a null " + (e.getKey() == null
-                        ? "name" : "value for \"" + e.getKey() + "\""));
-            }
-            entries.add(Map.entry(e.getKey(), e.getValue()));
-        }
-        if (!(map instanceof LinkedHashMap || map instanceof SortedMap)) {
-            entries.sort(Map.Entry.comparingByKey());
-        }
-        return entries;
-    }
-
-    private static void requireSeries(String op, LogScale log, Series... series) {
-        if (series == null || series.length == 0) {
-            throw new IllegalArgumentException(op + ": no series; pass at least one");
-        }
-        for (int i = 0; i < series.length; i++) {
-            Series s = series[i];
-            if (s == null) {
-                throw new IllegalArgumentException(op + ": series " + i + " is null");
-            }
-            boolean finite = false;
-            boolean showable = false;
-            double[] x = s.x();
-            double[] y = s.y();
-            for (int j = 0; j < y.length; j++) {
-                if (Double.isFinite(x[j]) && Double.isFinite(y[j])) {
-                    finite = true;
-                    showable |= (!log.logX() || x[j] > 0) && (!log.logY() || y[j] > 0);
-                }
-            }
-            if (!finite) {
-                throw new IllegalArgumentException(op + ": series \"" + s.name() + "\" has no finite point ("
-                        + s.size() + " points)");
-            }
-            if (!showable) {
-                String which = log == LogScale.XY ? "x and y" : log.logX() ? "x" : "y";
-                throw new IllegalArgumentException(op + ": series \"" + s.name() + "\" has no point with positive "
-                        + which + " to show on a log scale");
-            }
-        }
-    }
-
-    private static void requireText(String op, String... texts) {
-        for (String t : texts) {
-            if (t == null) {
-                throw new IllegalArgumentException(op + ": titles must not be null (use \"\" for none)");
-            }
-        }
-    }
-
-    private static void requireWindow(String op, String axis, double from, double to) {
-        if (!(from < to) || !Double.isFinite(to - from)) {
-            throw new IllegalArgumentException(op + ": the " + axis + "-range must be finite with from < to, got "
-                    + Text.num(from) + " … " + Text.num(to));
-        }
-    }
-
-    private static void requireFunction(Function2D f) {
-        if (f == null) {
-            throw new IllegalArgumentException("Plots.contour: the function is null");
-        }
-    }
-
-    private static void requireSteps(String op, int steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException(op + ": steps must be at least 1, got " + steps);
-        }
-    }
-
-    static double[] linspace(double from, double to, int n) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = i == n - 1 ? to : from + (to - from) * i / (n - 1);
-        }
-        return v;
-    }
-
-    /** The values rounded to multiples of a power of ten no larger than {@code step}: shorter numbers in the page. */
-    static double[] round(double[] values, double step) {
-        double[] r = new double[values.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = roundOne(values[i], step);
-        }
-        return r;
-    }
-
-    static double roundOne(double value, double step) {
-        if (!Double.isFinite(value)) {
-            return value;
-        }
-        double scale = Math.pow(10, -Math.floor(Math.log10(step)));
-        return Math.rint(value * scale) / scale;
     }
 }

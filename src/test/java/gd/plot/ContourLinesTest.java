@@ -28,7 +28,7 @@ class ContourLinesTest {
 
     @Test
     void aCircleIsOneClosedPolylineOnTheLevel() {
-        double[] xs = Plots.linspace(-2, 2, 81);
+        double[] xs = Numbers.linspace(-2, 2, 81);
         double[][] xy = new ContourLines(xs, xs, grid(xs, xs, (x, y) -> x * x + y * y)).trace(1.0);
         assertEquals(1, polylines(xy[0]));
         int n = xy[0].length;
@@ -42,7 +42,7 @@ class ContourLinesTest {
 
     @Test
     void twoBumpsGiveTwoPolylinesAndALevelOutsideGivesNone() {
-        double[] xs = Plots.linspace(-3, 3, 61);
+        double[] xs = Numbers.linspace(-3, 3, 61);
         double[][] z = grid(xs, xs, (x, y) -> Math.min((x - 1.5) * (x - 1.5) + y * y, (x + 1.5) * (x + 1.5) + y * y));
         var lines = new ContourLines(xs, xs, z);
         assertEquals(2, polylines(lines.trace(0.5)[0]));

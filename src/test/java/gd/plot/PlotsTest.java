@@ -283,14 +283,14 @@ class PlotsTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = 5 + i * i / 100.0;
         }
-        double[] levels = Plots.contourLevels(values);
+        double[] levels = ContourFigure.levels(values);
         assertEquals(14, levels.length);
         for (int k = 1; k < levels.length; k++) {
             assertTrue(levels[k] > levels[k - 1]);
         }
         assertTrue(levels[0] > 5 && levels[13] < 5 + 999 * 999 / 100.0);
         assertTrue(levels[13] - levels[12] > 5 * (levels[1] - levels[0]), "wider gaps far from the minimum");
-        assertArrayEquals(new double[] {3}, Plots.contourLevels(new double[] {3, 3, 3}));
+        assertArrayEquals(new double[] {3}, ContourFigure.levels(new double[] {3, 3, 3}));
     }
 
     @Test
