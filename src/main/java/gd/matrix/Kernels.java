@@ -25,10 +25,36 @@ import java.util.Arrays;
  * (terms k ≡ 0, 1, 2, 3 mod 4, added in that fixed order), which the JIT can keep in registers.
  */
 public final class Kernels {
-    /** Below this many multiply-adds a product runs on the calling thread: handing work over costs more. */
-    static final long PARALLEL_THRESHOLD = 1 << 17;
-
     private Kernels() {
+    }
+
+    /**
+     * Starts, once, a background thread that runs each product a few hundred times on small operands, so that
+     * the just-in-time compiler has compiled the kernels before a first training epoch needs them. A fresh
+     * JVM otherwise runs its first hundred training steps several times slower. {@link Matrix} calls this
+     * when it is first used, typically while data is being loaded on the main thread. The results are
+     * discarded; nothing else is touched.
+     */
+    static void warmUpInBackground() {
+        Thread warmUp = new Thread(Kernels::warmUp, "gd-kernel-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
+    private static void warmUp() {
+        Rng rng = Rng.seed(0);
+        Matrix x = Matrix.random(8, 96, rng, r -> r.uniform() < 0.7 ? 0 : r.uniform());
+        Matrix w = Matrix.random(96, 128, rng, Rng::normal);
+        Matrix dy = Matrix.random(8, 128, rng, Rng::normal);
+        Matrix out = Matrix.zeros(8, 128);
+        Matrix grad = Matrix.zeros(96, 128);
+        Matrix back = Matrix.zeros(8, 96);
+        for (int i = 0; i < 600; i++) {
+            times(x, w, out, false);
+            transposeTimes(x, dy, grad, true);
+            timesTranspose(dy, w, back, false);
+        }
     }
 
     /** Sets how many threads the products use (default: the number of processors). */

@@ -18,6 +18,10 @@ import java.util.function.DoubleUnaryOperator;
  * return it. Shape errors name the operation and both shapes.
  */
 public final class Matrix {
+    static {
+        Kernels.warmUpInBackground();
+    }
+
     private final int rows;
     private final int cols;
     private final double[][] data;

@@ -6,25 +6,30 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Splits the rows of an output matrix between threads: the matrix kernels and the optimizers' update
- * loops use it. Each row is computed whole by one thread,
- * so results do not depend on how many threads there are.
+ * Splits independent rows of work between threads: the matrix kernels and the optimizers' update loops
+ * use it. Each row is computed whole by one thread, so results do not depend on how many threads there
+ * are, nor on which thread computed which row.
  *
  * <p>A training step calls a few products of a millisecond or less, so handing work over must cost
- * microseconds, not the 10–100 µs of an executor's queue. The workers therefore wait for the next
- * piece of work by spinning for a short while before they park, and the caller does the first
- * piece itself. Only one product runs split at a time; a product started from another thread
- * meanwhile runs on its own thread, with the same result.
+ * microseconds, not the 10–100 µs of an executor's queue. The workers therefore wait for the next piece
+ * of work by spinning for a short while before they park. The rows are cut into a few chunks per thread
+ * which the caller and the workers claim one at a time, so a thread that got the cheap rows (zero
+ * skipping makes some rows much cheaper than others) takes more of them. Only one job runs split at a
+ * time; a job started from another thread meanwhile runs on its own thread, with the same result.
  */
 public final class Parallel {
-    /** A piece of work over output rows from (inclusive) to to (exclusive). */
+    /** A piece of work over rows from (inclusive) to to (exclusive). */
     @FunctionalInterface
     public interface RowRange {
         /** Does the work for rows from (inclusive) to to (exclusive). */
         void run(int from, int to);
     }
 
-    /** How long an idle worker spins before it parks: about 50 µs, longer than the gap between two products. */
+    /** Below this many multiply-adds a job runs on the calling thread: handing work over costs more. */
+    static final long THRESHOLD = 1 << 17;
+    /** Chunks per thread: enough to even out uneven rows, few enough to keep each chunk worth claiming. */
+    private static final int CHUNKS_PER_THREAD = 4;
+    /** How long an idle worker spins before it parks (a few hundred µs: longer than the gap between two jobs). */
     private static final int SPINS = 20_000;
 
     private static final ReentrantLock SPLITTING = new ReentrantLock();
@@ -33,23 +38,38 @@ public final class Parallel {
     private static Worker[] workers = new Worker[0];
     private static volatile Job current = IDLE;
 
-    /** One split product: worker i runs chunk i (chunk 0 is the caller's), then counts itself off. */
+    /** One split job: its chunks, the next one to claim, and how many are finished. */
     private static final class Job {
         final RowRange body;
         final int rows;
         final int chunks;
-        final AtomicInteger pending;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger finished = new AtomicInteger();
         volatile Throwable failure;
 
         Job(RowRange body, int rows, int chunks) {
             this.body = body;
             this.rows = rows;
             this.chunks = chunks;
-            this.pending = new AtomicInteger(Math.max(0, chunks - 1));
         }
 
-        void runChunk(int chunk) {
-            body.run(start(chunk, chunks, rows), start(chunk + 1, chunks, rows));
+        /** Claims and runs chunks until none is left. */
+        void work() {
+            if (chunks == 0) {
+                return;
+            }
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    body.run(start(c), start(c + 1));
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                finished.incrementAndGet();
+            }
+        }
+
+        private int start(int chunk) {
+            return (int) ((long) rows * chunk / chunks);
         }
     }
 
@@ -79,32 +99,31 @@ public final class Parallel {
 
     /**
      * Runs {@code body} over rows 0 … rows−1, on several threads when rows × workPerRow (in multiply-adds)
-     * is large enough to repay the hand-over; the caller does the first share. Rows must be independent.
+     * is large enough to repay the hand-over. Rows must be independent of each other.
      */
     public static void forRows(int rows, long workPerRow, RowRange body) {
-        if (rows * workPerRow < Kernels.PARALLEL_THRESHOLD || SPLITTING.isHeldByCurrentThread()
-                || !SPLITTING.tryLock()) {
+        if (rows * workPerRow < THRESHOLD || SPLITTING.isHeldByCurrentThread() || !SPLITTING.tryLock()) {
             body.run(0, rows);
             return;
         }
         try {
-            int chunks = Math.min(threads, rows);
-            if (chunks <= 1) {
+            int helpers = Math.min(threads, rows) - 1;
+            if (helpers == 0) {
                 body.run(0, rows);
                 return;
             }
-            startWorkers(chunks - 1);
-            Job j = new Job(body, rows, chunks);
-            current = j;
-            for (int w = 0; w < chunks - 1; w++) {
+            startWorkers(helpers);
+            Job job = new Job(body, rows, Math.min(rows, (helpers + 1) * CHUNKS_PER_THREAD));
+            current = job;
+            for (int w = 0; w < helpers; w++) {
                 workers[w].wake();
             }
-            j.runChunk(0);
-            while (j.pending.get() > 0) {
+            job.work();
+            while (job.finished.get() < job.chunks) {
                 Thread.onSpinWait();
             }
             current = IDLE;
-            Throwable t = j.failure;
+            Throwable t = job.failure;
             if (t instanceof RuntimeException) {
                 throw (RuntimeException) t;
             }
@@ -128,18 +147,12 @@ public final class Parallel {
         workers = more;
     }
 
-    private static int start(int chunk, int chunks, int rows) {
-        return (int) ((long) rows * chunk / chunks);
-    }
-
-    /** Runs chunk {@code index} of every job whose chunk count includes it; waits in between. */
+    /** A helper thread: joins every new job until its chunks are claimed, and waits in between. */
     private static final class Worker extends Thread {
-        private final int index;
         private volatile boolean parked;
 
         Worker(int index) {
             super("gd-kernel-" + index);
-            this.index = index;
             setDaemon(true);
         }
 
@@ -153,9 +166,9 @@ public final class Parallel {
         public void run() {
             Job last = IDLE;
             while (true) {
-                Job j;
+                Job job;
                 int spins = 0;
-                while ((j = current) == last) {
+                while ((job = current) == last) {
                     if (spins++ < SPINS) {
                         Thread.onSpinWait();
                     } else {
@@ -166,15 +179,8 @@ public final class Parallel {
                         parked = false;
                     }
                 }
-                last = j;
-                if (index < j.chunks) {
-                    try {
-                        j.runChunk(index);
-                    } catch (Throwable t) {
-                        j.failure = t;
-                    }
-                    j.pending.decrementAndGet();
-                }
+                last = job;
+                job.work();
             }
         }
     }
