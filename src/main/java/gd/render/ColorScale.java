@@ -32,6 +32,12 @@ final class ColorScale {
 
     /** The colour at {@code fraction} ∈ [0, 1] as {@code rgb(r,g,b)}; values outside are clamped. */
     String color(double fraction) {
+        int c = rgb(fraction);
+        return "rgb(" + (c >> 16) + "," + ((c >> 8) & 0xFF) + "," + (c & 0xFF) + ")";
+    }
+
+    /** The colour at {@code fraction} ∈ [0, 1] as {@code 0xRRGGBB}; values outside are clamped. */
+    int rgb(double fraction) {
         double f = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));
         int i = 1;
         while (i < stops.length - 1 && stops[i] < f) {
@@ -43,7 +49,7 @@ final class ColorScale {
         int r = (int) Math.round(rgb[i - 1][0] + t * (rgb[i][0] - rgb[i - 1][0]));
         int g = (int) Math.round(rgb[i - 1][1] + t * (rgb[i][1] - rgb[i - 1][1]));
         int b = (int) Math.round(rgb[i - 1][2] + t * (rgb[i][2] - rgb[i - 1][2]));
-        return "rgb(" + r + "," + g + "," + b + ")";
+        return (r << 16) | (g << 8) | b;
     }
 
     private ColorScale reversed() {
@@ -74,7 +80,10 @@ final class ColorScale {
         return new ColorScale(s, c);
     }
 
-    /** Plotly's named scales (the ones a course figure is likely to ask for). */
+    /**
+     * Plotly's named scales (the ones a course figure is likely to ask for), with plotly.js 2's stops
+     * (Viridis with every other one).
+     */
     private static ColorScale named(String name) {
         String[] spec = switch (name.toLowerCase(Locale.ROOT)) {
             case "greys" -> new String[] {"0", "rgb(0,0,0)", "1", "rgb(255,255,255)"};
@@ -90,13 +99,16 @@ final class ColorScale {
             case "viridis" -> new String[] {"0", "#440154", "0.125", "#472d7b", "0.25", "#3b528b",
                 "0.375", "#2c728e", "0.5", "#21918c", "0.625", "#28ae80", "0.75", "#5ec962",
                 "0.875", "#addc30", "1", "#fde725"};
-            case "greens" -> new String[] {"0", "rgb(0,68,27)", "0.25", "rgb(35,139,69)", "0.5", "rgb(116,196,118)",
-                "0.75", "rgb(199,233,192)", "1", "rgb(247,252,245)"};
-            case "ylorrd" -> new String[] {"0", "rgb(128,0,38)", "0.25", "rgb(227,26,28)", "0.5", "rgb(253,141,60)",
-                "0.75", "rgb(254,217,118)", "1", "rgb(255,255,204)"};
-            case "ylgnbu" -> new String[] {"0", "rgb(8,29,88)", "0.25", "rgb(34,94,168)", "0.5", "rgb(65,182,196)",
-                "0.75", "rgb(199,233,180)", "1", "rgb(255,255,217)"};
-            case "rdbu" -> new String[] {"0", "rgb(5,10,172)", "0.35", "rgb(106,137,235)", "0.5", "rgb(190,190,190)",
+            case "greens" -> new String[] {"0", "rgb(0,68,27)", "0.125", "rgb(0,109,44)", "0.25", "rgb(35,139,69)",
+                "0.375", "rgb(65,171,93)", "0.5", "rgb(116,196,118)", "0.625", "rgb(161,217,155)",
+                "0.75", "rgb(199,233,192)", "0.875", "rgb(229,245,224)", "1", "rgb(247,252,245)"};
+            case "ylorrd" -> new String[] {"0", "rgb(128,0,38)", "0.125", "rgb(189,0,38)", "0.25", "rgb(227,26,28)",
+                "0.375", "rgb(252,78,42)", "0.5", "rgb(253,141,60)", "0.625", "rgb(254,178,76)",
+                "0.75", "rgb(254,217,118)", "0.875", "rgb(255,237,160)", "1", "rgb(255,255,204)"};
+            case "ylgnbu" -> new String[] {"0", "rgb(8,29,88)", "0.125", "rgb(37,52,148)", "0.25", "rgb(34,94,168)",
+                "0.375", "rgb(29,145,192)", "0.5", "rgb(65,182,196)", "0.625", "rgb(127,205,187)",
+                "0.75", "rgb(199,233,180)", "0.875", "rgb(237,248,217)", "1", "rgb(255,255,217)"};
+            case "rdbu" -> new String[] {"0", "rgb(5,10,172)", "0.35", "rgb(106,137,247)", "0.5", "rgb(190,190,190)",
                 "0.6", "rgb(220,170,132)", "0.7", "rgb(230,145,90)", "1", "rgb(178,10,28)"};
             default -> null;
         };

@@ -10,17 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** How the SVG preview draws each kind of Plotly trace. */
+/**
+ * How the SVG preview draws each kind of Plotly trace: the common part of every trace ({@link Mark}),
+ * bars, histograms and box plots. Scatter traces ({@link Scatter}) and heatmaps ({@link Heatmap}) have
+ * their own files.
+ */
 final class Marks {
     /** Plotly's default trace colours, in order. */
     static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
         "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
-
-    /** Markers drawn per trace at most; longer traces show every k-th point. */
-    static final int MAX_MARKERS = 2000;
-
-    /** Heatmap cells per direction at most; larger grids are averaged in blocks. */
-    static final int MAX_CELLS = 80;
 
     private Marks() {
     }
@@ -38,7 +36,10 @@ final class Marks {
         };
     }
 
-    /** One trace of the preview. */
+    /**
+     * One trace of the preview, with what all traces share: name, visibility, colour (its own, or the
+     * next of plotly's palette), {@code opacity}, the y axis it is drawn against and its legend entry.
+     */
     abstract static class Mark {
         final ObjectNode trace;
         final int index;
@@ -46,6 +47,7 @@ final class Marks {
         final String name;
         final boolean visible;
         final String color;
+        final double opacity;
 
         Mark(ObjectNode trace, int index, String type) {
             this.trace = trace;
@@ -55,6 +57,8 @@ final class Marks {
             String v = trace.path("visible").asText("true");
             this.visible = !v.equals("false") && !v.equals("legendonly");
             this.color = colorOf(trace, PALETTE[index % PALETTE.length]);
+            double o = Scale.number(trace.get("opacity"));
+            this.opacity = o >= 0 && o <= 1 ? o : 1;
         }
 
         /** Adds the values this trace places on each axis (used to choose category or numeric axes). */
@@ -66,14 +70,19 @@ final class Marks {
         /** Draws the trace's marks. */
         abstract void draw(Svg svg, Scale x, Scale y);
 
-        /** Fraction of the range added on each side of the x axis for this trace. */
+        /** Free space the trace wants beyond its extreme x values, as a fraction of the x range. */
         double padX() {
             return 0;
         }
 
-        /** Fraction of the range added on each side of the y axis for this trace. */
+        /** Free space the trace wants beyond its extreme y values, as a fraction of the y range. */
         double padY() {
             return 0.05;
+        }
+
+        /** Further free space beyond the trace's extreme points in pixels, on both axes (half a marker). */
+        double padPixels() {
+            return 0;
         }
 
         /** Whether the trace is placed on x/y axes at all. */
@@ -81,9 +90,25 @@ final class Marks {
             return true;
         }
 
+        /** Whether the trace is drawn against the right-hand y axis ({@code yaxis: 'y2'}). */
+        boolean onY2() {
+            return trace.path("yaxis").asText("y").equals("y2");
+        }
+
         /** Whether the trace is a heatmap-like trace that needs a colour bar. */
         ColorBar colorBar() {
             return null;
+        }
+
+        /** Whether the trace has an entry in the legend, when the figure shows one. */
+        boolean inLegend() {
+            return !trace.path("visible").asText("true").equals("false")
+                    && !trace.path("showlegend").asText("true").equals("false");
+        }
+
+        /** The legend's text for the trace: its name, or plotly's "trace i". */
+        String legendName() {
+            return name.isEmpty() ? "trace " + index : name;
         }
 
         /** Draws the small legend symbol centred on (x, y). */
@@ -92,139 +117,15 @@ final class Marks {
                     "fill", color);
         }
 
-        /** The {@code <g>} that holds the trace; tests count these. */
+        /** The {@code <g>} that holds the trace (with the trace's opacity); tests count these. */
         void openGroup(Svg svg) {
             svg.open("g", "class", "trace " + type, "data-index", Integer.toString(index),
-                    "data-name", name.isEmpty() ? null : name);
+                    "data-name", name.isEmpty() ? null : name, "opacity", opacity < 1 ? Svg.num2(opacity) : null);
         }
     }
 
     /** A colour range for heatmaps: the values that map to the ends of the colour scale. */
     record ColorBar(double min, double max, ColorScale scale) {
-    }
-
-    /** Lines and/or markers. */
-    static final class Scatter extends Mark {
-        private final boolean lines;
-        private final boolean markers;
-        private final JsonNode xs;
-        private final JsonNode ys;
-        private final int n;
-
-        Scatter(ObjectNode trace, int index, String type) {
-            super(trace, index, type);
-            xs = trace.get("x");
-            ys = trace.get("y");
-            n = Math.max(size(xs), size(ys));
-            String mode = trace.path("mode").asText(n <= 20 ? "lines+markers" : "lines");
-            lines = mode.contains("lines");
-            markers = mode.contains("markers");
-        }
-
-        @Override
-        void collect(List<JsonNode> xValues, List<JsonNode> yValues) {
-            addAll(xValues, xs);
-            addAll(yValues, ys);
-        }
-
-        @Override
-        void extend(Scale x, Scale y) {
-            for (int i = 0; i < n; i++) {
-                double px = at(x, xs, i);
-                double py = at(y, ys, i);
-                if (Double.isFinite(px) && Double.isFinite(py)) {
-                    x.include(px);
-                    y.include(py);
-                }
-            }
-        }
-
-        @Override
-        double padX() {
-            return markers ? 0.05 : 0;
-        }
-
-        @Override
-        void draw(Svg svg, Scale x, Scale y) {
-            double[] px = new double[n];
-            double[] py = new double[n];
-            for (int i = 0; i < n; i++) {
-                px[i] = x.pixel(at(x, xs, i));
-                py[i] = y.pixel(at(y, ys, i));
-            }
-            if (lines) {
-                double width = trace.path("line").path("width").asDouble(2);
-                String dash = switch (trace.path("line").path("dash").asText("solid")) {
-                    case "dash" -> "6,4";
-                    case "dot" -> "2,3";
-                    case "dashdot" -> "6,3,2,3";
-                    default -> null;
-                };
-                int start = -1;
-                for (int i = 0; i <= n; i++) {
-                    boolean ok = i < n && Double.isFinite(px[i]) && Double.isFinite(py[i]);
-                    if (ok && start < 0) {
-                        start = i;
-                    } else if (!ok && start >= 0) {
-                        svg.empty("polyline", "points", points(px, py, start, i), "fill", "none", "stroke", color,
-                                "stroke-width", Svg.num(width), "stroke-dasharray", dash, "stroke-linejoin", "round");
-                        start = -1;
-                    }
-                }
-            }
-            if (markers) {
-                double r = trace.path("marker").path("size").asDouble(6) / 2;
-                int every = Math.max(1, (int) Math.ceil(n / (double) MAX_MARKERS));
-                for (int i = 0; i < n; i += every) {
-                    if (Double.isFinite(px[i]) && Double.isFinite(py[i])) {
-                        svg.empty("circle", "cx", Svg.num(px[i]), "cy", Svg.num(py[i]), "r", Svg.num(r),
-                                "fill", color);
-                    }
-                }
-            }
-        }
-
-        @Override
-        void legendSymbol(Svg svg, double x, double y) {
-            if (lines) {
-                svg.empty("line", "x1", Svg.num(x - 10), "y1", Svg.num(y), "x2", Svg.num(x + 10), "y2", Svg.num(y),
-                        "stroke", color, "stroke-width", "2");
-            }
-            if (markers) {
-                svg.empty("circle", "cx", Svg.num(x), "cy", Svg.num(y), "r", "3", "fill", color);
-            }
-        }
-
-        /**
-         * The points {@code from} … {@code to − 1} as an SVG list. Long lines (a loss per iteration) are
-         * thinned: of consecutive points in the same pixel column only the first, the lowest, the highest
-         * and the last are kept, which leaves the drawn shape unchanged.
-         */
-        private static String points(double[] px, double[] py, int from, int to) {
-            StringBuilder out = new StringBuilder();
-            boolean thin = to - from > 1000;
-            int i = from;
-            while (i < to) {
-                int j = i;
-                int low = i;
-                int high = i;
-                while (thin && j + 1 < to && Math.round(px[j + 1]) == Math.round(px[i])) {
-                    j++;
-                    low = py[j] < py[low] ? j : low;
-                    high = py[j] > py[high] ? j : high;
-                }
-                int last = -1;
-                for (int k : new int[] {i, Math.min(low, high), Math.max(low, high), j}) {
-                    if (k != last) {
-                        out.append(out.length() == 0 ? "" : " ").append(Svg.num(px[k])).append(',')
-                                .append(Svg.num(py[k]));
-                        last = k;
-                    }
-                }
-                i = j + 1;
-            }
-            return out.toString();
-        }
     }
 
     /** Vertical or horizontal bars from zero. */
@@ -366,7 +267,7 @@ final class Marks {
             }
             int requested = trace.path("nbinsx").asInt(0);
             int target = requested > 0 ? requested : (int) Math.max(5, Math.min(50, Math.round(Math.sqrt(numbers.size()))));
-            double size = max > min ? Scale.niceStep((max - min) / target) : 1;
+            double size = max > min ? Ticks.autoStep((max - min) / target) : 1;
             double start = Math.floor(min / size) * size;
             int bins = Math.max(1, (int) Math.floor((max - start) / size) + 1);
             edges = new double[bins + 1];
@@ -441,162 +342,6 @@ final class Marks {
                     rect(svg, false, x.pixel(from), x.pixel(to), y.pixel(base), y.pixel(h), color);
                 }
             }
-        }
-    }
-
-    /** A grid of coloured cells; contour traces are drawn the same way, in a few colour steps. */
-    static final class Heatmap extends Mark {
-        private final double[][] z;
-        private final JsonNode xs;
-        private final JsonNode ys;
-        private final int rows;
-        private final int cols;
-        private final ColorBar colorBar;
-
-        Heatmap(ObjectNode trace, int index, String type) {
-            super(trace, index, type);
-            JsonNode zNode = trace.get("z");
-            rows = size(zNode);
-            int c = 0;
-            for (int r = 0; r < rows; r++) {
-                c = Math.max(c, size(zNode.get(r)));
-            }
-            cols = c;
-            z = new double[rows][cols];
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int r = 0; r < rows; r++) {
-                for (int k = 0; k < cols; k++) {
-                    double v = k < size(zNode.get(r)) ? Scale.number(zNode.get(r).get(k)) : Double.NaN;
-                    z[r][k] = v;
-                    if (Double.isFinite(v)) {
-                        min = Math.min(min, v);
-                        max = Math.max(max, v);
-                    }
-                }
-            }
-            if (trace.path("zmin").isNumber()) {
-                min = trace.get("zmin").doubleValue();
-            }
-            if (trace.path("zmax").isNumber()) {
-                max = trace.get("zmax").doubleValue();
-            }
-            xs = trace.get("x");
-            ys = trace.get("y");
-            boolean reverse = trace.path("reversescale").asBoolean(false);
-            colorBar = min <= max ? new ColorBar(min, max, ColorScale.of(trace.get("colorscale"), reverse)) : null;
-        }
-
-        @Override
-        void collect(List<JsonNode> xValues, List<JsonNode> yValues) {
-            addAll(xValues, xs);
-            addAll(yValues, ys);
-        }
-
-        @Override
-        void extend(Scale x, Scale y) {
-            double[] xe = edges(x, xs, cols);
-            double[] ye = edges(y, ys, rows);
-            for (double e : xe) {
-                x.include(e);
-            }
-            for (double e : ye) {
-                y.include(e);
-            }
-        }
-
-        @Override
-        double padY() {
-            return 0;
-        }
-
-        @Override
-        ColorBar colorBar() {
-            return colorBar;
-        }
-
-        @Override
-        void draw(Svg svg, Scale x, Scale y) {
-            if (colorBar == null || rows == 0 || cols == 0) {
-                return;
-            }
-            double[] xe = edges(x, xs, cols);
-            double[] ye = edges(y, ys, rows);
-            int rowStep = (int) Math.ceil(rows / (double) MAX_CELLS);
-            int colStep = (int) Math.ceil(cols / (double) MAX_CELLS);
-            boolean contour = type.equals("contour");
-            double span = colorBar.max() - colorBar.min();
-            for (int r = 0; r < rows; r += rowStep) {
-                int r2 = Math.min(rows, r + rowStep);
-                for (int k = 0; k < cols; k += colStep) {
-                    int k2 = Math.min(cols, k + colStep);
-                    double v = blockMean(r, r2, k, k2);
-                    if (!Double.isFinite(v) || !Double.isFinite(xe[k]) || !Double.isFinite(xe[k2])
-                            || !Double.isFinite(ye[r]) || !Double.isFinite(ye[r2])) {
-                        continue;
-                    }
-                    double f = span > 0 ? (v - colorBar.min()) / span : 0.5;
-                    if (contour) {
-                        f = Math.min(1, Math.floor(f * 10) / 9.0);
-                    }
-                    double x0 = x.pixel(xe[k]);
-                    double x1 = x.pixel(xe[k2]);
-                    double y0 = y.pixel(ye[r]);
-                    double y1 = y.pixel(ye[r2]);
-                    svg.empty("rect", "x", Svg.num(Math.min(x0, x1)), "y", Svg.num(Math.min(y0, y1)),
-                            "width", Svg.num(Math.abs(x1 - x0) + 0.5), "height", Svg.num(Math.abs(y1 - y0) + 0.5),
-                            "fill", colorBar.scale().color(f));
-                }
-            }
-        }
-
-        private double blockMean(int r0, int r1, int k0, int k1) {
-            double sum = 0;
-            int count = 0;
-            for (int r = r0; r < r1; r++) {
-                for (int k = k0; k < k1; k++) {
-                    if (Double.isFinite(z[r][k])) {
-                        sum += z[r][k];
-                        count++;
-                    }
-                }
-            }
-            return count == 0 ? Double.NaN : sum / count;
-        }
-
-        /**
-         * Cell edges in axis units for {@code n} cells: given directly when there are n + 1 coordinates,
-         * else halfway between neighbouring centres (the outer edges mirrored); index ± ½ without coordinates.
-         */
-        private static double[] edges(Scale scale, JsonNode coords, int n) {
-            double[] e = new double[n + 1];
-            if (coords == null || size(coords) < n || n == 0) {
-                for (int i = 0; i <= n; i++) {
-                    e[i] = i - 0.5;
-                }
-                return e;
-            }
-            if (size(coords) > n && scale.kind != Scale.Kind.CATEGORY) {
-                for (int i = 0; i <= n; i++) {
-                    e[i] = scale.position(coords.get(i));
-                }
-                return e;
-            }
-            double[] c = new double[n];
-            for (int i = 0; i < n; i++) {
-                c[i] = scale.position(coords.get(i));
-            }
-            if (n == 1) {
-                e[0] = c[0] - 0.5;
-                e[1] = c[0] + 0.5;
-                return e;
-            }
-            for (int i = 1; i < n; i++) {
-                e[i] = (c[i - 1] + c[i]) / 2;
-            }
-            e[0] = c[0] - (e[1] - c[0]);
-            e[n] = c[n - 1] + (c[n - 1] - e[n - 1]);
-            return e;
         }
     }
 

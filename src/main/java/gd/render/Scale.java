@@ -1,33 +1,40 @@
 package gd.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * One axis of the SVG preview: how data values map to pixels, and where the ticks go.
+ * How data values map to pixels along one axis of the SVG preview.
  *
  * <p>Positions are computed in "axis units": the value itself on a linear axis, log₁₀ of the value
- * on a log axis, the category's index on a category axis. The range is collected from the traces
- * ({@link #include}), then fixed by {@link #fit}, then mapped onto pixels by {@link #pixels}.
+ * on a log axis, the category's index on a category axis (Plotly's convention too: the {@code range}
+ * of a log axis is given in log₁₀ units). The range is collected from the traces ({@link #include}),
+ * then fixed by {@link #fit}, then mapped onto pixels by {@link #pixels}. A reversed axis (a
+ * {@code range} written high to low, or {@code autorange: 'reversed'}) maps its high end where the
+ * low end would go.
+ *
+ * <p>The automatic range is plotly's: each trace asks for some free space beyond its own extreme
+ * points ({@link #padding}, e.g. 5 % of the axis for markers, none for a line), and the range is the
+ * smallest that gives every extreme point its space. So a line from x = 0 starts at the left edge even
+ * when another trace's markers, further in, want padding.
  */
 final class Scale {
     /** How values are placed along the axis. */
     enum Kind { LINEAR, LOG, CATEGORY }
 
-    /** A tick: its position in axis units and its label. */
-    record Tick(double at, String label) {
-    }
-
     final Kind kind;
     private final Map<String, Integer> categories = new LinkedHashMap<>();
+    /** The smallest and largest position included with each padding: padding → {min, max}. */
+    private final Map<Double, double[]> extremes = new TreeMap<>();
+    private double padding;
     private double lo = Double.POSITIVE_INFINITY;
     private double hi = Double.NEGATIVE_INFINITY;
     private boolean anchoredAtZero;
+    private boolean reversed;
     private double pixelLo;
     private double pixelHi;
 
@@ -65,33 +72,60 @@ final class Scale {
         return value;
     }
 
+    /**
+     * Sets the free space that the positions included from now on want beyond them, as a fraction of
+     * the final range (plotly pads markers by 5 % of the axis, lines not at all).
+     */
+    void padding(double fraction) {
+        padding = fraction;
+    }
+
     /** Widens the range to contain {@code at} (axis units); NaN and infinities are ignored. */
     void include(double at) {
         if (Double.isFinite(at)) {
             lo = Math.min(lo, at);
             hi = Math.max(hi, at);
-        }
-    }
-
-    /** Bars and histograms grow from zero: the range keeps zero as an edge, without padding below it. */
-    void anchorAtZero() {
-        if (kind == Kind.LINEAR) {
-            include(0);
-            anchoredAtZero = true;
+            double pad = anchoredAtZero && at == 0 ? 0 : padding;
+            double[] e = extremes.computeIfAbsent(pad, p -> new double[] {at, at});
+            e[0] = Math.min(e[0], at);
+            e[1] = Math.max(e[1], at);
         }
     }
 
     /**
-     * Fixes the range: an explicit {@code [from, to]} (axis units) when given, else the collected
-     * extent, widened by {@code padFraction} on each side (not below a zero anchor).
+     * Bars, histograms and fills grow from zero: the range includes zero, and zero gets no padding, so
+     * it stays an edge of the range when all values lie on one side.
      */
-    void fit(JsonNode explicitRange, double padFraction) {
-        if (explicitRange != null && explicitRange.isArray() && explicitRange.size() == 2
-                && Double.isFinite(number(explicitRange.get(0))) && Double.isFinite(number(explicitRange.get(1)))
-                && number(explicitRange.get(0)) != number(explicitRange.get(1))) {
-            lo = Math.min(number(explicitRange.get(0)), number(explicitRange.get(1)));
-            hi = Math.max(number(explicitRange.get(0)), number(explicitRange.get(1)));
-            return;
+    void anchorAtZero() {
+        if (kind == Kind.LINEAR) {
+            anchoredAtZero = true;
+            include(0);
+        }
+    }
+
+    /**
+     * Fixes the range from the axis settings of the layout: its {@code range} {@code [from, to]} (axis
+     * units; {@code from > to} reverses the axis) unless {@code autorange} is {@code true} or
+     * {@code 'reversed'}; otherwise the collected extent with the padding each point asked for (not
+     * beyond a zero anchor), or ± 1 around a single value.
+     */
+    void fit(JsonNode axis) {
+        JsonNode autorange = axis.path("autorange");
+        boolean auto = autorange.isBoolean() && autorange.booleanValue();
+        if (autorange.asText().equals("reversed")) {
+            auto = true;
+            reversed = true;
+        }
+        JsonNode range = axis.get("range");
+        if (!auto && range != null && range.isArray() && range.size() == 2) {
+            double from = number(range.get(0));
+            double to = number(range.get(1));
+            if (Double.isFinite(from) && Double.isFinite(to) && from != to) {
+                lo = Math.min(from, to);
+                hi = Math.max(from, to);
+                reversed = from > to;
+                return;
+            }
         }
         if (kind == Kind.CATEGORY) {
             lo = -0.5;
@@ -99,34 +133,61 @@ final class Scale {
             return;
         }
         if (!(lo <= hi)) {
-            lo = 0;
-            hi = 1;
+            lo = -1;
+            hi = 6;
             return;
         }
         if (lo == hi) {
-            double half = kind == Kind.LOG ? 0.5 : (lo == 0 ? 1 : Math.abs(lo) * 0.1);
-            lo -= half;
-            hi += half;
+            lo -= 1;
+            hi += 1;
             return;
         }
-        double pad = (hi - lo) * padFraction;
-        if (!(anchoredAtZero && lo == 0)) {
-            lo -= pad;
+        double span = Double.NEGATIVE_INFINITY;
+        double from = lo;
+        double to = hi;
+        for (Map.Entry<Double, double[]> low : extremes.entrySet()) {
+            for (Map.Entry<Double, double[]> high : extremes.entrySet()) {
+                double free = 1 - low.getKey() - high.getKey();
+                double needed = (high.getValue()[1] - low.getValue()[0]) / Math.max(free, 0.1);
+                if (needed > span) {
+                    span = needed;
+                    from = low.getValue()[0] - low.getKey() * needed;
+                    to = high.getValue()[1] + high.getKey() * needed;
+                }
+            }
         }
-        if (!(anchoredAtZero && hi == 0)) {
-            hi += pad;
+        if (anchoredAtZero && lo >= 0) {
+            from = Math.max(from, 0);
         }
+        if (anchoredAtZero && hi <= 0) {
+            to = Math.min(to, 0);
+        }
+        lo = from;
+        hi = to;
     }
 
-    /** Maps the fitted range onto pixels: {@code lo} to {@code pixelLo}, {@code hi} to {@code pixelHi}. */
-    void pixels(double pixelLo, double pixelHi) {
-        this.pixelLo = pixelLo;
-        this.pixelHi = pixelHi;
+    /**
+     * Maps the fitted range onto pixels: {@code lo} to {@code start}, {@code hi} to {@code end}, or the
+     * other way round on a reversed axis. For a y axis, {@code start} is the bottom of the plot area.
+     */
+    void pixels(double start, double end) {
+        this.pixelLo = reversed ? end : start;
+        this.pixelHi = reversed ? start : end;
     }
 
     /** The pixel of a position in axis units. */
     double pixel(double at) {
         return pixelLo + (at - lo) / (hi - lo) * (pixelHi - pixelLo);
+    }
+
+    /** The position in axis units at a pixel: the inverse of {@link #pixel(double)}. */
+    double at(double pixel) {
+        return lo + (pixel - pixelLo) / (pixelHi - pixelLo) * (hi - lo);
+    }
+
+    /** Whether bars, histograms or fills anchored the range at zero ({@link #anchorAtZero}). */
+    boolean anchoredAtZero() {
+        return anchoredAtZero;
     }
 
     /** The lower end of the fitted range, in axis units. */
@@ -139,114 +200,10 @@ final class Scale {
         return hi;
     }
 
-    /** Ticks for the fitted range: about six on numeric axes, at most twenty labels on a category axis. */
-    List<Tick> ticks() {
-        return switch (kind) {
-            case CATEGORY -> categoryTicks();
-            case LOG -> logTicks();
-            case LINEAR -> linearTicks(lo, hi, false);
-        };
-    }
-
-    private List<Tick> categoryTicks() {
-        List<Tick> ticks = new ArrayList<>();
-        List<String> names = categories();
-        int every = Math.max(1, (int) Math.ceil(names.size() / 20.0));
-        for (int i = 0; i < names.size(); i += every) {
-            if (i >= lo && i <= hi) {
-                ticks.add(new Tick(i, PlotText.plain(names.get(i))));
-            }
-        }
-        return ticks;
-    }
-
-    private List<Tick> logTicks() {
-        int first = (int) Math.ceil(lo - 1e-9);
-        int last = (int) Math.floor(hi + 1e-9);
-        List<Tick> ticks = new ArrayList<>();
-        if (last - first + 1 > 3) {
-            int every = Math.max(1, (int) Math.ceil((last - first + 1) / 8.0));
-            for (int k = first; k <= last; k += every) {
-                ticks.add(new Tick(k, powerLabel(1, k)));
-            }
-            return ticks;
-        }
-        for (int k = first - 1; k <= last; k++) {
-            for (int m : new int[] {1, 2, 5}) {
-                double at = Math.log10(m) + k;
-                if (at >= lo - 1e-9 && at <= hi + 1e-9) {
-                    ticks.add(new Tick(at, powerLabel(m, k)));
-                }
-            }
-        }
-        return ticks.size() >= 2 ? ticks : linearTicks(Math.pow(10, lo), Math.pow(10, hi), true);
-    }
-
-    /** Nice ticks (steps of 1, 2 or 5 × 10ᵏ) on [from, to] in value units; mapped through log₁₀ if asked. */
-    private static List<Tick> linearTicks(double from, double to, boolean log) {
-        List<Tick> ticks = new ArrayList<>();
-        double step = niceStep((to - from) / 6);
-        if (!(step > 0) || !Double.isFinite(step)) {
-            return ticks;
-        }
-        double first = Math.ceil(from / step - 1e-9) * step;
-        for (int i = 0; i < 50; i++) {
-            double v = first + i * step;
-            if (v > to + step * 1e-9) {
-                break;
-            }
-            if (Math.abs(v) < step * 1e-9) {
-                v = 0;
-            }
-            if (!log || v > 0) {
-                ticks.add(new Tick(log ? Math.log10(v) : v, label(v, step)));
-            }
-        }
-        return ticks;
-    }
-
-    /** 1, 2 or 5 times a power of ten, close to {@code rough}. */
-    static double niceStep(double rough) {
-        double power = Math.pow(10, Math.floor(Math.log10(rough)));
-        double f = rough / power;
-        double nice = f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10;
-        return nice * power;
-    }
-
-    /** A tick label for {@code v} with as many digits as the step needs. */
-    static String label(double v, double step) {
-        if (v == 0) {
-            return "0";
-        }
-        int stepExponent = (int) Math.floor(Math.log10(step) + 1e-9);
-        int valueExponent = (int) Math.floor(Math.log10(Math.abs(v)) + 1e-9);
-        if (Math.abs(v) >= 1e6 || stepExponent < -5) {
-            int digits = Math.max(0, valueExponent - stepExponent);
-            String mantissa = String.format(Locale.ROOT, "%." + digits + "f", v / Math.pow(10, valueExponent));
-            return trimZeros(mantissa) + "e" + valueExponent;
-        }
-        int decimals = Math.max(0, -stepExponent);
-        return trimZeros(String.format(Locale.ROOT, "%." + decimals + "f", v));
-    }
-
-    /** "1.50" → "1.5", "2.0" → "2", "-0" → "0", as Plotly writes tick labels. */
-    private static String trimZeros(String number) {
-        String s = number;
-        if (s.indexOf('.') >= 0) {
-            s = s.replaceAll("0+$", "");
-            if (s.endsWith(".")) {
-                s = s.substring(0, s.length() - 1);
-            }
-        }
-        return s.equals("-0") ? "0" : s;
-    }
-
-    /** The label of m·10ᵏ: plain decimal for moderate k, else {@code m e k}. */
-    static String powerLabel(int m, int k) {
-        if (k >= -4 && k <= 5) {
-            return BigDecimal.valueOf(m).scaleByPowerOfTen(k).stripTrailingZeros().toPlainString();
-        }
-        return m + "e" + k;
+    /** Whether a position in axis units lies within the fitted range. */
+    boolean contains(double at) {
+        double slack = (hi - lo) * 1e-9;
+        return at >= lo - slack && at <= hi + slack;
     }
 
     /** A JSON value as a number: numbers, and strings that read as numbers; NaN otherwise. */

@@ -1,7 +1,5 @@
 package gd.render;
 
-import java.util.Locale;
-
 /**
  * A minimal SVG/XML writer: elements with attributes, escaped text, compact numbers. Attribute
  * names are fixed by the code; attribute values and text are always escaped, so the output is
@@ -92,12 +90,19 @@ final class Svg {
         return b.toString();
     }
 
+    /** A fraction (an opacity) with at most two decimals, without trailing zeros. */
+    static String num2(double v) {
+        long hundredths = Math.round(v * 100);
+        long abs = Math.abs(hundredths);
+        String decimals = abs % 100 == 0 ? "" : abs % 10 == 0 ? "." + abs % 100 / 10 : abs % 100 < 10 ? ".0" + abs % 100
+                : "." + abs % 100;
+        return (hundredths < 0 ? "-" : "") + abs / 100 + decimals;
+    }
+
     /** A coordinate with at most one decimal, without a trailing {@code .0}. */
     static String num(double v) {
         long tenths = Math.round(v * 10);
-        if (tenths % 10 == 0) {
-            return Long.toString(tenths / 10);
-        }
-        return String.format(Locale.ROOT, "%.1f", tenths / 10.0);
+        long abs = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + abs / 10 + (abs % 10 == 0 ? "" : "." + abs % 10);
     }
 }

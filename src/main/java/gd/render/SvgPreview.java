@@ -1,6 +1,7 @@
 package gd.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +12,19 @@ import tech.tablesaw.plotly.components.Figure;
  * A static SVG picture of a figure, for places where plotly.js cannot run: GitHub's notebook
  * preview, an untrusted notebook, an HTML export opened with scripts disabled.
  *
- * <p>It draws the title, both axes with ticks and labels (linear, log or category), lines and
- * markers, bars, histograms, heatmaps (contours drawn as stepped heatmaps), box plots, a colour bar
- * and, when several traces have names, a legend. Other trace types (pie, 3-D, violin…) are left out
- * of the picture. Every trace becomes one {@code <g class="trace …">} element. The output is
- * well-formed XML; all text is escaped.
+ * <p>It draws what the course's figures use, the way plotly.js draws it: the title; the x axis, the y
+ * axis and a right-hand y axis ({@code yaxis2} overlaying {@code y}, for traces with {@code yaxis: 'y2'}),
+ * each linear, log or category, possibly reversed or hidden, with plotly's ticks and labels
+ * ({@code Ticks}), grid and zero line ({@code Axis}); scatter traces with lines, markers of several
+ * symbols, per-point colours, text and fills ({@code Scatter}); bars, histograms and box plots;
+ * heatmaps (contours drawn as stepped heatmaps) with their colour range and a colour bar
+ * ({@code Heatmap}); trace opacity; and a legend. Other trace types (pie, 3-D, violin…), annotations,
+ * shapes and subplots beyond {@code y2} are left out of the picture. Every trace becomes one
+ * {@code <g class="trace …">} element. The output is well-formed XML; all text is escaped.
  */
 public final class SvgPreview {
     private static final String FONT = "'Open Sans', verdana, arial, sans-serif";
-    private static final String TEXT = "#444";
-    private static final String GRID = "#eee";
+    private static final String TEXT = Axis.TEXT;
 
     private SvgPreview() {
     }
@@ -62,6 +66,7 @@ public final class SvgPreview {
             }
         }
 
+        // The plot area: the figure less its margins, widened on the right for a legend or colour bar.
         JsonNode margin = layout.path("margin");
         double left = positive(margin.path("l"), 80);
         double right = positive(margin.path("r"), 80);
@@ -71,38 +76,40 @@ public final class SvgPreview {
         if (!legend.isEmpty()) {
             int longest = 0;
             for (Marks.Mark m : legend) {
-                longest = Math.max(longest, m.name.length());
+                longest = Math.max(longest, m.legendName().length());
             }
-            legendWidth = Math.min(width * 0.35, 40 + 7 * longest);
+            legendWidth = Math.min(width * 0.4, 50 + 6.5 * Math.min(longest, 40));
             right = Math.max(right, legendWidth + 20);
         }
         if (colorBar != null) {
-            right = Math.max(right, 90) + legendWidth;
+            right = Math.max(right, 100) + legendWidth;
         }
-        double plotLeft = left;
-        double plotRight = Math.max(plotLeft + 50, width - right);
-        double plotTop = top;
-        double plotBottom = Math.max(plotTop + 50, height - bottom);
+        Axis.Area area = new Axis.Area(left, top, Math.max(left + 50, width - right),
+                Math.max(top + 50, height - bottom));
 
-        Scale x = scale(marks, layout.path("xaxis"), true);
-        Scale y = scale(marks, layout.path("yaxis"), false);
-        double padX = 0;
-        double padY = 0;
+        // Axes: each y axis is fitted to the traces drawn against it; x to all of them.
+        List<Marks.Mark> onY2 = new ArrayList<>();
+        List<Marks.Mark> onY = new ArrayList<>();
         for (Marks.Mark m : marks) {
-            if (m.visible && m.usesAxes()) {
-                m.extend(x, y);
-                padX = Math.max(padX, m.padX());
-                padY = Math.max(padY, m.padY());
-            }
+            (m.onY2() && layout.has("yaxis2") ? onY2 : onY).add(m);
         }
-        x.fit(layout.path("xaxis").get("range"), padX);
-        y.fit(layout.path("yaxis").get("range"), padY);
-        x.pixels(plotLeft, plotRight);
-        y.pixels(plotBottom, plotTop);
+        Axis x = axis("x", layout.path("xaxis"), marks);
+        Axis y = axis("y", layout.path("yaxis"), onY);
+        Axis y2 = onY2.isEmpty() ? null : axis("y2", layout.path("yaxis2"), onY2);
+        extend(x, y, onY, area);
+        if (y2 != null) {
+            extend(x, y2, onY2, area);
+        }
+        List<Axis> all = y2 == null ? List.of(x, y) : List.of(x, y, y2);
+        for (Axis a : all) {
+            a.scale.fit(a.settings);
+            a.place(area);
+        }
 
+        // Drawing, bottom to top: grid and zero lines, traces (clipped to the plot area), ticks and titles.
         Svg svg = new Svg();
-        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "gd-plot-svg",
-                "width", Svg.num(width), "height", Svg.num(height),
+        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "xmlns:xlink", "http://www.w3.org/1999/xlink",
+                "class", "gd-plot-svg", "width", Svg.num(width), "height", Svg.num(height),
                 "viewBox", "0 0 " + Svg.num(width) + " " + Svg.num(height),
                 "role", "img", "aria-label", title.isEmpty() ? "plot" : title,
                 "style", "max-width:100%;height:auto;font-family:" + FONT).newline();
@@ -111,41 +118,68 @@ public final class SvgPreview {
                 .newline();
         boolean axes = marks.isEmpty() || marks.stream().anyMatch(Marks.Mark::usesAxes);
         if (axes) {
-            grid(svg, x, y, plotLeft, plotRight, plotTop, plotBottom);
+            for (Axis a : all) {
+                a.drawGrid(svg, area);
+            }
         }
-        svg.open("svg", "class", "plot-area", "x", Svg.num(plotLeft), "y", Svg.num(plotTop),
-                "width", Svg.num(plotRight - plotLeft), "height", Svg.num(plotBottom - plotTop),
-                "viewBox", Svg.num(plotLeft) + " " + Svg.num(plotTop) + " " + Svg.num(plotRight - plotLeft) + " "
-                        + Svg.num(plotBottom - plotTop), "overflow", "hidden").newline();
+        svg.open("svg", "class", "plot-area", "x", Svg.num(area.left()), "y", Svg.num(area.top()),
+                "width", Svg.num(area.width()), "height", Svg.num(area.height()),
+                "viewBox", Svg.num(area.left()) + " " + Svg.num(area.top()) + " " + Svg.num(area.width()) + " "
+                        + Svg.num(area.height()), "overflow", "hidden").newline();
         for (Marks.Mark m : marks) {
             m.openGroup(svg);
             if (m.visible && m.usesAxes()) {
-                m.draw(svg, x, y);
+                m.draw(svg, x.scale, onY2.contains(m) ? y2.scale : y.scale);
             }
             svg.close("g").newline();
         }
         svg.close("svg").newline();
         if (axes) {
-            tickLabels(svg, x, y, plotLeft, plotRight, plotTop, plotBottom);
-            axisTitles(svg, layout, plotLeft, plotRight, plotTop, plotBottom, height);
+            for (Axis a : all) {
+                a.drawTicks(svg, area);
+                a.drawTitle(svg, area, height);
+            }
         }
         if (marks.stream().anyMatch(m -> !m.usesAxes())) {
             svg.element("text", "Part of this figure is drawn only when plotly.js runs.",
-                    "x", Svg.num(width / 2), "y", Svg.num((plotTop + plotBottom) / 2), "text-anchor", "middle",
+                    "x", Svg.num(width / 2), "y", Svg.num((area.top() + area.bottom()) / 2), "text-anchor", "middle",
                     "font-size", "13", "fill", "#888");
         }
         if (!title.isEmpty()) {
+            JsonNode font = layout.path("title").path("font");
             svg.element("text", title, "class", "title", "x", Svg.num(width / 2), "y", Svg.num(Math.min(top / 2, 50)),
-                    "text-anchor", "middle", "dy", "0.35em", "font-size", "17", "fill", TEXT).newline();
+                    "text-anchor", "middle", "font-size", Svg.num(font.path("size").asDouble(17)),
+                    "fill", font.path("color").asText(TEXT)).newline();
         }
         if (colorBar != null) {
-            colorBar(svg, colorBar, plotRight + 20, plotTop, plotBottom);
+            colorBar(svg, colorBar, area.right() + 0.02 * area.width() + 10, area.top() + 10, area.bottom() - 10);
         }
         if (!legend.isEmpty()) {
-            legend(svg, legend, width - legendWidth - 10, plotTop);
+            legend(svg, legend, width - legendWidth - 10, area.top());
         }
         svg.close("svg");
         return svg.toString();
+    }
+
+    /** The axis {@code id} with its layout settings, its scale's kind chosen from the traces drawn against it. */
+    private static Axis axis(String id, JsonNode settings, List<Marks.Mark> marks) {
+        boolean heatmap = false;
+        for (Marks.Mark m : marks) {
+            heatmap |= m.visible && m instanceof Heatmap;
+        }
+        return new Axis(id, settings, scale(marks, settings, id.equals("x")), heatmap);
+    }
+
+    /** Widens x and the y axis {@code y} to the visible traces drawn against them, each with its padding. */
+    private static void extend(Axis x, Axis y, List<Marks.Mark> marks, Axis.Area area) {
+        for (Marks.Mark m : marks) {
+            if (m.visible && m.usesAxes()) {
+                double marker = m.padPixels();
+                x.scale.padding(m.padX() + (m.padX() > 0 ? marker / area.width() : 0));
+                y.scale.padding(m.padY() + (m.padY() > 0 ? marker / area.height() : 0));
+                m.extend(x.scale, y.scale);
+            }
+        }
     }
 
     /** Side-by-side slots for bar traces, as Plotly's default {@code barmode: 'group'} does. */
@@ -162,20 +196,21 @@ public final class SvgPreview {
         }
     }
 
-    /** Named traces shown in the legend: when at least two have names, or the layout asks for it. */
+    /**
+     * The traces listed in the legend: as plotly does, when the layout asks for a legend
+     * ({@code showlegend: true}), or by default when at least two traces would be listed; traces with
+     * {@code showlegend: false} never are.
+     */
     private static List<Marks.Mark> legendEntries(List<Marks.Mark> marks, JsonNode layout) {
-        List<Marks.Mark> named = new ArrayList<>();
+        List<Marks.Mark> listed = new ArrayList<>();
         for (Marks.Mark m : marks) {
-            if (!m.name.isEmpty() && m.trace.path("showlegend").asBoolean(true)) {
-                named.add(m);
+            if (m.inLegend()) {
+                listed.add(m);
             }
         }
         JsonNode show = layout.get("showlegend");
-        if (show != null && !show.asBoolean(true)) {
-            return List.of();
-        }
-        boolean asked = show != null && show.asBoolean(false);
-        return named.size() >= 2 || (asked && !named.isEmpty()) ? named : List.of();
+        boolean shown = show == null || show.isNull() ? listed.size() >= 2 : !show.asText().equals("false");
+        return shown ? listed : List.of();
     }
 
     /** The scale for one axis: its kind from the layout, or category when a trace has text values. */
@@ -215,130 +250,41 @@ public final class SvgPreview {
         return scale;
     }
 
-    private static void grid(Svg svg, Scale x, Scale y, double left, double right, double top, double bottom) {
-        svg.open("g", "class", "grid", "stroke", GRID, "stroke-width", "1");
-        if (x.kind != Scale.Kind.CATEGORY) {
-            for (Scale.Tick t : x.ticks()) {
-                double px = x.pixel(t.at());
-                svg.empty("line", "x1", Svg.num(px), "y1", Svg.num(top), "x2", Svg.num(px), "y2", Svg.num(bottom));
-            }
-        }
-        if (y.kind != Scale.Kind.CATEGORY) {
-            for (Scale.Tick t : y.ticks()) {
-                double py = y.pixel(t.at());
-                svg.empty("line", "x1", Svg.num(left), "y1", Svg.num(py), "x2", Svg.num(right), "y2", Svg.num(py));
-            }
-        }
-        svg.close("g").newline();
-        if (x.kind == Scale.Kind.LINEAR && x.lo() < 0 && x.hi() > 0) {
-            double px = x.pixel(0);
-            svg.empty("line", "class", "zeroline", "x1", Svg.num(px), "y1", Svg.num(top), "x2", Svg.num(px),
-                    "y2", Svg.num(bottom), "stroke", TEXT, "stroke-width", "1");
-        }
-        if (y.kind == Scale.Kind.LINEAR && y.lo() < 0 && y.hi() > 0) {
-            double py = y.pixel(0);
-            svg.empty("line", "class", "zeroline", "x1", Svg.num(left), "y1", Svg.num(py), "x2", Svg.num(right),
-                    "y2", Svg.num(py), "stroke", TEXT, "stroke-width", "1");
-        }
-        svg.empty("line", "class", "axis", "x1", Svg.num(left), "y1", Svg.num(bottom), "x2", Svg.num(right),
-                "y2", Svg.num(bottom), "stroke", TEXT, "stroke-width", "1");
-        svg.empty("line", "class", "axis", "x1", Svg.num(left), "y1", Svg.num(top), "x2", Svg.num(left),
-                "y2", Svg.num(bottom), "stroke", TEXT, "stroke-width", "1").newline();
-    }
-
-    private static void tickLabels(Svg svg, Scale x, Scale y, double left, double right, double top, double bottom) {
-        svg.open("g", "class", "xtick", "font-size", "12", "fill", TEXT);
-        List<Scale.Tick> xt = x.ticks();
-        double room = xt.isEmpty() ? right - left : (right - left) / xt.size();
-        int longest = 0;
-        for (Scale.Tick t : xt) {
-            longest = Math.max(longest, t.label().length());
-        }
-        boolean rotate = longest * 7 > room;
-        for (Scale.Tick t : xt) {
-            double px = x.pixel(t.at());
-            svg.empty("line", "x1", Svg.num(px), "y1", Svg.num(bottom), "x2", Svg.num(px), "y2", Svg.num(bottom + 5),
-                    "stroke", TEXT);
-            if (rotate) {
-                svg.element("text", shorten(t.label(), 18), "x", Svg.num(px), "y", Svg.num(bottom + 14),
-                        "text-anchor", "end", "transform",
-                        "rotate(-30 " + Svg.num(px) + " " + Svg.num(bottom + 14) + ")");
-            } else {
-                svg.element("text", t.label(), "x", Svg.num(px), "y", Svg.num(bottom + 20), "text-anchor", "middle");
-            }
-        }
-        svg.close("g").newline();
-        svg.open("g", "class", "ytick", "font-size", "12", "fill", TEXT);
-        for (Scale.Tick t : y.ticks()) {
-            double py = y.pixel(t.at());
-            svg.empty("line", "x1", Svg.num(left - 5), "y1", Svg.num(py), "x2", Svg.num(left), "y2", Svg.num(py),
-                    "stroke", TEXT);
-            svg.element("text", shorten(t.label(), 12), "x", Svg.num(left - 8), "y", Svg.num(py),
-                    "text-anchor", "end", "dy", "0.35em");
-        }
-        svg.close("g").newline();
-    }
-
-    private static void axisTitles(Svg svg, JsonNode layout, double left, double right, double top, double bottom,
-            double height) {
-        String xTitle = PlotText.title(layout.path("xaxis").get("title"));
-        String yTitle = PlotText.title(layout.path("yaxis").get("title"));
-        if (!xTitle.isEmpty()) {
-            svg.element("text", xTitle, "class", "xtitle", "x", Svg.num((left + right) / 2),
-                    "y", Svg.num(Math.min(height - 8, bottom + 48)), "text-anchor", "middle", "font-size", "14",
-                    "fill", TEXT).newline();
-        }
-        if (!yTitle.isEmpty()) {
-            double px = Math.max(14, left - 58);
-            double py = (top + bottom) / 2;
-            svg.element("text", yTitle, "class", "ytitle", "x", Svg.num(px), "y", Svg.num(py),
-                    "text-anchor", "middle", "font-size", "14", "fill", TEXT,
-                    "transform", "rotate(-90 " + Svg.num(px) + " " + Svg.num(py) + ")").newline();
-        }
-    }
-
+    /** plotly's colour bar: the scale's colours from zmin (bottom) to zmax (top), with ticks on its right. */
     private static void colorBar(Svg svg, Marks.ColorBar bar, double x, double top, double bottom) {
-        svg.open("g", "class", "colorbar");
-        int steps = 32;
+        svg.open("g", "class", "colorbar", "font-size", "12", "fill", TEXT);
+        int steps = 64;
         double h = (bottom - top) / steps;
         for (int i = 0; i < steps; i++) {
             double f = (i + 0.5) / steps;
-            svg.empty("rect", "x", Svg.num(x), "y", Svg.num(bottom - (i + 1) * h), "width", "14",
+            svg.empty("rect", "x", Svg.num(x), "y", Svg.num(bottom - (i + 1) * h), "width", "30",
                     "height", Svg.num(h + 0.5), "fill", bar.scale().color(f));
         }
-        double step = Scale.niceStep(Math.max(bar.max() - bar.min(), 1e-12) / 5);
-        for (Scale.Tick t : linear(bar.min(), bar.max(), step)) {
-            double f = bar.max() > bar.min() ? (t.at() - bar.min()) / (bar.max() - bar.min()) : 0.5;
-            double py = bottom - f * (bottom - top);
-            svg.element("text", t.label(), "x", Svg.num(x + 18), "y", Svg.num(py), "dy", "0.35em", "font-size", "11",
-                    "fill", TEXT);
+        Scale scale = new Scale(Scale.Kind.LINEAR);
+        scale.include(bar.min());
+        scale.include(bar.max());
+        scale.fit(MissingNode.getInstance());
+        scale.pixels(bottom, top);
+        svg.empty("rect", "x", Svg.num(x), "y", Svg.num(top), "width", "30", "height", Svg.num(bottom - top),
+                "fill", "none", "stroke", TEXT, "stroke-width", "1");
+        for (Ticks.Tick t : Ticks.of(MissingNode.getInstance(), scale, bottom - top, true)) {
+            svg.element("text", t.label(), "x", Svg.num(x + 34), "y", Svg.num(scale.pixel(t.at())), "dy", "0.35em");
         }
         svg.close("g").newline();
-    }
-
-    private static List<Scale.Tick> linear(double min, double max, double step) {
-        List<Scale.Tick> ticks = new ArrayList<>();
-        double first = Math.ceil(min / step - 1e-9) * step;
-        for (int i = 0; i < 20 && first + i * step <= max + step * 1e-9; i++) {
-            double v = first + i * step;
-            ticks.add(new Scale.Tick(v, Scale.label(Math.abs(v) < step * 1e-9 ? 0 : v, step)));
-        }
-        return ticks;
     }
 
     private static void legend(Svg svg, List<Marks.Mark> entries, double x, double top) {
         svg.open("g", "class", "legend", "font-size", "12", "fill", TEXT);
-        double y = top + 8;
+        double y = top + 10;
         for (Marks.Mark m : entries) {
-            m.legendSymbol(svg, x + 12, y);
-            svg.element("text", shorten(m.name, 40), "x", Svg.num(x + 28), "y", Svg.num(y), "dy", "0.35em");
-            y += 20;
+            svg.open("g", "opacity", m.opacity < 1 ? Svg.num2(m.opacity) : null);
+            m.legendSymbol(svg, x + 20, y);
+            svg.close("g");
+            svg.element("text", Axis.shorten(m.legendName(), 40), "x", Svg.num(x + 40), "y", Svg.num(y),
+                    "dy", "0.35em");
+            y += 19;
         }
         svg.close("g").newline();
-    }
-
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static double positive(JsonNode value, double fallback) {

@@ -45,7 +45,7 @@ class FigureHtmlTest {
         assertEquals("Loss &amp; &lt;accuracy&gt;", m.group(1), "alt text is escaped");
         String svg = new String(Base64.getDecoder().decode(m.group(2)), StandardCharsets.UTF_8);
         assertEquals(SvgPreview.render(PlotlyJson.of(Figures.logLoss())), svg);
-        Document doc = SvgPreviewTest.parse(svg);
+        Document doc = Previews.parse(svg);
         assertEquals("svg", doc.getDocumentElement().getLocalName());
     }
 
