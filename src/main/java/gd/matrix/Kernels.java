@@ -72,6 +72,7 @@ public final class Kernels {
         int k = a.cols();
         int n = b.cols();
         Parallel.forRows(a.rows(), (long) k * n, (from, to) -> {
+            int[] terms = new int[k];
             double[][] rows = new double[k][];
             double[] factors = new double[k];
             for (int i = from; i < to; i++) {
@@ -83,63 +84,44 @@ public final class Kernels {
                         rows[count++] = b.row(p);
                     }
                 }
-                addTerms(c.row(i), accumulate, factors, rows, 0, count, n);
+                addTerms(c.row(i), accumulate, factors, rows, count, n);
             }
         });
     }
 
-    /**
-     * c = aᵀ · b, or c += aᵀ · b if {@code accumulate}. Shapes are checked by the caller.
-     * Output row p needs column p of a; reading a column of row arrays is slow, so one pass over a first
-     * lists, for every column, its non-zero entries and their rows (the "compressed sparse column" form).
-     */
+    /** c = aᵀ · b, or c += aᵀ · b if {@code accumulate}. Shapes are checked by the caller. */
     static void transposeTimes(Matrix a, Matrix b, Matrix c, boolean accumulate) {
         int m = a.rows();
-        int k = a.cols();
         int n = b.cols();
-        int[] start = new int[k + 1];
-        for (int i = 0; i < m; i++) {
-            double[] ai = a.row(i);
-            for (int p = 0; p < k; p++) {
-                if (ai[p] != 0) {
-                    start[p + 1]++;
-                }
-            }
-        }
-        for (int p = 0; p < k; p++) {
-            start[p + 1] += start[p];
-        }
-        int[] next = Arrays.copyOf(start, k);
-        double[] values = new double[start[k]];
-        double[][] rowsOfB = new double[start[k]][];
-        for (int i = 0; i < m; i++) {
-            double[] ai = a.row(i);
-            for (int p = 0; p < k; p++) {
-                if (ai[p] != 0) {
-                    values[next[p]] = ai[p];
-                    rowsOfB[next[p]++] = b.row(i);
-                }
-            }
-        }
-        Parallel.forRows(k, (long) m * n, (from, to) -> {
+        Parallel.forRows(a.cols(), (long) m * n, (from, to) -> {
+            double[][] rows = new double[m][];
+            double[] factors = new double[m];
             for (int p = from; p < to; p++) {
-                addTerms(c.row(p), accumulate, values, rowsOfB, start[p], start[p + 1], n);
+                int count = 0;
+                for (int i = 0; i < m; i++) {
+                    double x = a.row(i)[p];
+                    if (x != 0) {
+                        factors[count] = x;
+                        rows[count++] = b.row(i);
+                    }
+                }
+                addTerms(c.row(p), accumulate, factors, rows, count, n);
             }
         });
     }
 
     /**
-     * out[j] (+)= Σₜ factors[t] · rows[t][j] for t = from … to−1, added in that order. Four terms share one
+     * out[j] (+)= Σₜ factors[t] · rows[t][j] for t = 0 … count−1, added in that order. Four terms share one
      * pass over {@code out}: the nested fma calls keep the order of the one-term-at-a-time loop (and so its
      * bits) but load and store {@code out} a quarter as often.
      */
-    private static void addTerms(double[] out, boolean accumulate, double[] factors, double[][] rows, int from,
-                                 int to, int n) {
+    private static void addTerms(double[] out, boolean accumulate, double[] factors, double[][] rows, int count,
+                                 int n) {
         if (!accumulate) {
             Arrays.fill(out, 0);
         }
-        int t = from;
-        for (; t + 3 < to; t += 4) {
+        int t = 0;
+        for (; t + 3 < count; t += 4) {
             double x0 = factors[t];
             double x1 = factors[t + 1];
             double x2 = factors[t + 2];
@@ -152,7 +134,7 @@ public final class Kernels {
                 out[j] = Math.fma(x3, r3[j], Math.fma(x2, r2[j], Math.fma(x1, r1[j], Math.fma(x0, r0[j], out[j]))));
             }
         }
-        for (; t < to; t++) {
+        for (; t < count; t++) {
             double x = factors[t];
             double[] r = rows[t];
             for (int j = 0; j < n; j++) {
