@@ -21,8 +21,9 @@ import java.util.Arrays;
  *   <li><b>Threads over output rows.</b> Each output row is computed whole by one thread, so the bits
  *       are the same for 1, 2 or 64 threads.</li>
  * </ul>
- * {@link #timesTranspose} is a set of dot products; it sums each one in four interleaved partial sums
- * (terms k ≡ 0, 1, 2, 3 mod 4, added in that fixed order), which the JIT can keep in registers.
+ * {@link #timesTranspose} is a set of dot products, each summed in order k = 0, 1, 2, …; it computes four
+ * of them at once (four rows of b against one row of a), so the four sums proceed side by side and each
+ * element of a is loaded once for all four.
  */
 public final class Kernels {
     private Kernels() {
@@ -147,29 +148,39 @@ public final class Kernels {
     static void timesTranspose(Matrix a, Matrix b, Matrix c, boolean accumulate) {
         int k = a.cols();
         int n = b.rows();
-        int k4 = k & ~3;
         Parallel.forRows(a.rows(), (long) k * n, (from, to) -> {
             for (int i = from; i < to; i++) {
                 double[] ai = a.row(i);
                 double[] ci = c.row(i);
-                for (int j = 0; j < n; j++) {
-                    double[] bj = b.row(j);
+                int j = 0;
+                for (; j + 3 < n; j += 4) {
+                    double[] b0 = b.row(j);
+                    double[] b1 = b.row(j + 1);
+                    double[] b2 = b.row(j + 2);
+                    double[] b3 = b.row(j + 3);
                     double s0 = 0;
                     double s1 = 0;
                     double s2 = 0;
                     double s3 = 0;
-                    int p = 0;
-                    for (; p < k4; p += 4) {
-                        s0 = Math.fma(ai[p], bj[p], s0);
-                        s1 = Math.fma(ai[p + 1], bj[p + 1], s1);
-                        s2 = Math.fma(ai[p + 2], bj[p + 2], s2);
-                        s3 = Math.fma(ai[p + 3], bj[p + 3], s3);
+                    for (int p = 0; p < k; p++) {
+                        double x = ai[p];
+                        s0 = Math.fma(x, b0[p], s0);
+                        s1 = Math.fma(x, b1[p], s1);
+                        s2 = Math.fma(x, b2[p], s2);
+                        s3 = Math.fma(x, b3[p], s3);
                     }
-                    for (; p < k; p++) {
-                        s0 = Math.fma(ai[p], bj[p], s0);
+                    ci[j] = accumulate ? ci[j] + s0 : s0;
+                    ci[j + 1] = accumulate ? ci[j + 1] + s1 : s1;
+                    ci[j + 2] = accumulate ? ci[j + 2] + s2 : s2;
+                    ci[j + 3] = accumulate ? ci[j + 3] + s3 : s3;
+                }
+                for (; j < n; j++) {
+                    double[] bj = b.row(j);
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s = Math.fma(ai[p], bj[p], s);
                     }
-                    double dot = (s0 + s1) + (s2 + s3);
-                    ci[j] = accumulate ? ci[j] + dot : dot;
+                    ci[j] = accumulate ? ci[j] + s : s;
                 }
             }
         });
