@@ -26,6 +26,9 @@ import java.util.Arrays;
  * element of a is loaded once for all four.
  */
 public final class Kernels {
+    /** Below this many columns an output row is too short for a fast inner loop (see transposeTimesNarrow). */
+    static final int NARROW = 16;
+
     private Kernels() {
     }
 
@@ -93,8 +96,13 @@ public final class Kernels {
     /** c = aᵀ · b, or c += aᵀ · b if {@code accumulate}. Shapes are checked by the caller. */
     static void transposeTimes(Matrix a, Matrix b, Matrix c, boolean accumulate) {
         int m = a.rows();
+        int k = a.cols();
         int n = b.cols();
-        Parallel.forRows(a.cols(), (long) m * n, (from, to) -> {
+        if (n < NARROW && n < k) {
+            transposeTimesNarrow(a, b, c, accumulate);
+            return;
+        }
+        Parallel.forRows(k, (long) m * n, (from, to) -> {
             double[][] rows = new double[m][];
             double[] factors = new double[m];
             for (int p = from; p < to; p++) {
@@ -107,6 +115,37 @@ public final class Kernels {
                     }
                 }
                 addTerms(c.row(p), accumulate, factors, rows, count, n);
+            }
+        });
+    }
+
+    /**
+     * transposeTimes for a narrow b (a weight gradient of the output layer: n = 10 classes). Output rows of
+     * n elements would make short inner loops, so this computes the columns of c instead, each as a long
+     * row t = Σᵢ b[i][j] · a[i] (a row of (bᵀ·a), the same sums in the same order), and then writes t into
+     * column j. Each column is computed whole by one thread.
+     */
+    private static void transposeTimesNarrow(Matrix a, Matrix b, Matrix c, boolean accumulate) {
+        int m = a.rows();
+        int k = a.cols();
+        Parallel.forRows(b.cols(), (long) m * k, (from, to) -> {
+            double[] column = new double[k];
+            double[][] rows = new double[m][];
+            double[] factors = new double[m];
+            for (int j = from; j < to; j++) {
+                int count = 0;
+                for (int i = 0; i < m; i++) {
+                    double x = b.row(i)[j];
+                    if (x != 0) {
+                        factors[count] = x;
+                        rows[count++] = a.row(i);
+                    }
+                }
+                addTerms(column, false, factors, rows, count, k);
+                for (int p = 0; p < k; p++) {
+                    double[] cp = c.row(p);
+                    cp[j] = accumulate ? cp[j] + column[p] : column[p];
+                }
             }
         });
     }
