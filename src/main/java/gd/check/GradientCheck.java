@@ -4,6 +4,7 @@ import gd.check.CheckResult.Coordinate;
 import gd.check.CheckResult.TensorResult;
 import gd.loss.Loss;
 import gd.matrix.Matrix;
+import gd.matrix.Repr;
 import gd.matrix.Rng;
 import gd.nn.Dropout;
 import gd.nn.Layer;
@@ -180,7 +181,7 @@ public final class GradientCheck {
             int near = l.layer().inputsNearKink(h);
             if (near > 0) {
                 warnings.add("warning: " + l.describe() + ": " + near + (near == 1 ? " input lies" : " inputs lie")
-                        + " within h=" + number(h) + " of a kink; numeric derivatives through "
+                        + " within h=" + Repr.of(h) + " of a kink; numeric derivatives through "
                         + (near == 1 ? "it are" : "them are") + " meaningless (try another batch)");
             }
         }
@@ -305,26 +306,11 @@ public final class GradientCheck {
         return pick;
     }
 
-    /** A number as Python prints it (1e-05), for reports. */
-    static String number(double x) {
-        String s = Double.toString(x);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
-        }
-        String mantissa = s.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        int exponent = Integer.parseInt(s.substring(e + 1));
-        return mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
-                + Math.abs(exponent);
-    }
 
     /** For example {@code GradientCheck(h=1e-05, coordinates=all)}. */
     @Override
     public String toString() {
-        return "GradientCheck(h=" + number(h) + ", coordinates="
+        return "GradientCheck(h=" + Repr.of(h) + ", coordinates="
                 + (sample == 0 ? "all" : "at most " + sample + " per tensor, sampled") + ")";
     }
 }

@@ -1,6 +1,6 @@
 package gd.landscape;
 
-import gd.optim.Repr;
+import gd.matrix.Repr;
 
 /**
  * A function of two variables f(x, y) with its gradient (∂f/∂x, ∂f/∂y): a loss landscape small enough to

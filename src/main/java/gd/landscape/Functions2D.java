@@ -1,6 +1,6 @@
 package gd.landscape;
 
-import gd.optim.Repr;
+import gd.matrix.Repr;
 
 /**
  * Classic two-dimensional test functions for optimizers, each with its gradient, its known minima and a

@@ -1,10 +1,10 @@
 package gd.landscape;
 
 import gd.matrix.Matrix;
+import gd.matrix.Repr;
 import gd.nn.Parameter;
 import gd.optim.BaseOptimizer;
 import gd.optim.Optimizer;
-import gd.optim.Repr;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;

@@ -1,6 +1,7 @@
 package gd.nn;
 
 import gd.matrix.Matrix;
+import gd.matrix.Repr;
 import gd.matrix.Rng;
 
 /**
@@ -121,6 +122,6 @@ public final class Dropout implements Layer {
     /** For example {@code Dropout(p=0.5)}. */
     @Override
     public String toString() {
-        return "Dropout(p=" + LayerChecks.number(p) + ")";
+        return "Dropout(p=" + Repr.of(p) + ")";
     }
 }

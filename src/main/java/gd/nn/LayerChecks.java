@@ -1,7 +1,6 @@
 package gd.nn;
 
 import gd.matrix.Matrix;
-import java.util.Locale;
 
 /** The state and shape checks the layers share, so that their messages read alike. */
 final class LayerChecks {
@@ -50,18 +49,4 @@ final class LayerChecks {
         return count;
     }
 
-    /** A number as Python prints it (0.01, 1e-05), for toString of hyper-parameters. */
-    static String number(double x) {
-        String s = Double.toString(x);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
-        }
-        String mantissa = s.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        int exponent = Integer.parseInt(s.substring(e + 1));
-        return mantissa + String.format(Locale.ROOT, "e%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
-    }
 }

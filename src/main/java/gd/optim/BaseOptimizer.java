@@ -2,6 +2,7 @@ package gd.optim;
 
 import gd.matrix.Matrix;
 import gd.matrix.Parallel;
+import gd.matrix.Repr;
 import gd.nn.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;

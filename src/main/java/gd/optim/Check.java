@@ -1,5 +1,6 @@
 package gd.optim;
 
+import gd.matrix.Repr;
 /** Argument checks shared by the optimizers; each returns the value it accepted. */
 final class Check {
     private Check() {

@@ -1,5 +1,6 @@
 package gd.optim;
 
+import gd.matrix.Repr;
 import gd.nn.Parameter;
 import java.util.List;
 

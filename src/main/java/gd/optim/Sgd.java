@@ -1,6 +1,7 @@
 package gd.optim;
 
 import gd.matrix.Matrix;
+import gd.matrix.Repr;
 import gd.nn.Parameter;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package gd.plot;
 
-import gd.optim.Repr;
+import gd.matrix.Repr;
 
 /**
  * A named sequence of points (x, y) for {@link Plots#lines}: the building block of every line chart.

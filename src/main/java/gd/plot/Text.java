@@ -1,6 +1,6 @@
 package gd.plot;
 
-import gd.optim.Repr;
+import gd.matrix.Repr;
 
 /** Text for titles, names and labels. */
 final class Text {

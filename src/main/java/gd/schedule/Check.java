@@ -1,6 +1,6 @@
 package gd.schedule;
 
-import gd.optim.Repr;
+import gd.matrix.Repr;
 
 /** Argument checks shared by the schedules; each returns the value it accepted. */
 final class Check {

@@ -1,7 +1,7 @@
 package gd.schedule;
 
+import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
-import gd.optim.Repr;
 
 /**
  * Anneals the learning rate from η₀ to ηmin along half a cosine over {@code tMax} steps, as

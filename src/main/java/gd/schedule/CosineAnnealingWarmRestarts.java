@@ -1,7 +1,7 @@
 package gd.schedule;
 
+import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
-import gd.optim.Repr;
 
 /**
  * Cosine annealing that restarts from η₀, with each period {@code tMult} times longer than the last, as

@@ -1,7 +1,7 @@
 package gd.schedule;
 
+import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
-import gd.optim.Repr;
 
 /**
  * Multiplies the learning rate by γ every step, as {@code torch.optim.lr_scheduler.ExponentialLR}.

@@ -1,7 +1,7 @@
 package gd.schedule;
 
+import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
-import gd.optim.Repr;
 
 /**
  * Changes the learning rate linearly from η₀·startFactor to η₀·endFactor over {@code totalIters} steps and

@@ -1,7 +1,7 @@
 package gd.schedule;
 
+import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
-import gd.optim.Repr;
 import java.util.Arrays;
 
 /**

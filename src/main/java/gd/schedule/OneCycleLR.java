@@ -1,8 +1,8 @@
 package gd.schedule;
 
+import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
 import gd.optim.HasMomentum;
-import gd.optim.Repr;
 
 /**
  * The one-cycle policy: the learning rate rises from maxLr/divFactor to maxLr, then falls far below the

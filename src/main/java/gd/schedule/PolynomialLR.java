@@ -1,7 +1,7 @@
 package gd.schedule;
 
+import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
-import gd.optim.Repr;
 
 /**
  * Decays the learning rate to zero along a polynomial over {@code totalIters} steps, as

@@ -1,8 +1,8 @@
 package gd.schedule;
 
+import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
 import gd.optim.ParamGroup;
-import gd.optim.Repr;
 import java.util.List;
 
 /**

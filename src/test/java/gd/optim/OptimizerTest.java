@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gd.matrix.Repr;
+
 import gd.matrix.Matrix;
 import gd.matrix.Rng;
 import gd.nn.Parameter;

@@ -1,4 +1,4 @@
-package gd.optim;
+package gd.matrix;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package gd.optim;
+package gd.matrix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
