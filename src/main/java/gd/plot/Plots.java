@@ -9,6 +9,7 @@ import gd.matrix.Matrix;
 import gd.nn.Layer;
 import gd.nn.Parameter;
 import gd.nn.Sequential;
+import gd.nn.TrainingModes;
 import gd.schedule.OneCycleLR;
 import gd.schedule.Scheduler;
 import gd.train.History;
@@ -646,18 +647,19 @@ public final class Plots {
     /**
      * Histograms of each layer's output for the input {@code x} ({@link Sequential#forwardAll}), overlaid:
      * saturated tanh units pile up at ±1, dead ReLUs at 0. The forward pass runs in evaluation mode; the
-     * model is switched back to training mode afterwards.
+     * layers' modes are restored afterwards.
      */
     public static Figure activations(Sequential model, Matrix x) {
         if (model == null || x == null) {
             throw new IllegalArgumentException("Plots.activations: model and x must not be null");
         }
         List<Matrix> outputs;
+        TrainingModes modes = TrainingModes.capture(model);
         model.eval();
         try {
             outputs = model.forwardAll(x);
         } finally {
-            model.train();
+            modes.restore();
         }
         Map<String, double[]> values = new LinkedHashMap<>();
         for (int k = 0; k < outputs.size(); k++) {
@@ -808,7 +810,7 @@ public final class Plots {
      * a 120 × 120 grid covering the data give the predicted class (the largest score; for a single column,
      * a logit: class 1 where it is positive). The regions are painted pale in plotly's RdBu colours, the
      * points in the full colour of their true class, so a point on a region of another colour is a mistake.
-     * The forward pass runs in evaluation mode; the model is switched back to training mode afterwards.
+     * The forward pass runs in evaluation mode; the layers' modes are restored afterwards.
      */
     public static Figure decisionBoundary(Layer model, Dataset data) {
         if (model == null) {
@@ -829,7 +831,7 @@ public final class Plots {
      * The probability of class 1 that a two-class model gives over the plane, with the data on top: blue
      * where p = 0, grey at the decision boundary p = 0.5, red where p = 1 (plotly's RdBu, the colours of the
      * classes' points). Scores with one column are a logit, p = σ(z); with two columns, p = softmax(z)₁. The
-     * forward pass runs in evaluation mode; the model is switched back to training mode afterwards.
+     * forward pass runs in evaluation mode; the layers' modes are restored afterwards.
      */
     public static Figure probability(Layer model, Dataset data) {
         if (model == null) {
@@ -843,14 +845,15 @@ public final class Plots {
         return RegionFigure.of("Plots.probability", scores, data, true);
     }
 
-    /** A model's forward pass in evaluation mode, leaving the model in training mode. */
+    /** A model's forward pass in evaluation mode, leaving the layers' modes as they were. */
     private static Function<Matrix, Matrix> evaluation(Layer model) {
         return x -> {
+            TrainingModes modes = TrainingModes.capture(model);
             model.eval();
             try {
                 return model.forward(x);
             } finally {
-                model.train();
+                modes.restore();
             }
         };
     }
@@ -883,7 +886,7 @@ public final class Plots {
 
     /**
      * The points of a one-feature regression dataset with a model's predictions as a curve (forward pass in
-     * evaluation mode; the model is switched back to training mode afterwards).
+     * evaluation mode; the layers' modes are restored afterwards).
      */
     public static Figure regression(Dataset data, Layer model) {
         if (model == null) {

@@ -7,6 +7,8 @@ import gd.matrix.Matrix;
 import gd.matrix.Repr;
 import gd.matrix.Rng;
 import gd.nn.Layer;
+import gd.nn.TrainingModes;
+import gd.nn.ModelState;
 import gd.nn.Parameter;
 import gd.optim.BaseOptimizer;
 import java.util.Arrays;

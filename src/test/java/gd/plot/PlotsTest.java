@@ -15,7 +15,9 @@ import gd.matrix.Matrix;
 import gd.matrix.Rng;
 import gd.nn.BatchNorm;
 import gd.nn.Dense;
+import gd.nn.Dropout;
 import gd.nn.Parameter;
+import gd.nn.ReLU;
 import gd.nn.Sequential;
 import gd.nn.Tanh;
 import gd.optim.Adam;
@@ -40,6 +42,21 @@ import tech.tablesaw.plotly.traces.Trace;
 
 /** Builds every figure from small inputs and checks its traces, titles and axes. */
 class PlotsTest {
+    @Test
+    void plotsOfAModelLeaveItsLayersInTheModeTheyWereIn() {
+        Rng rng = Rng.seed(11);
+        Dropout dropout = Dropout.of(0.5, rng.split());
+        Sequential model = Sequential.of(Dense.of(2, 8, rng.split()), ReLU.of(), dropout, Dense.of(8, 2, rng.split()));
+        Dataset moons = Synthetic.twoMoons(40, 0.1, rng.split());
+        model.eval();
+        Plots.decisionBoundary(model, moons);
+        Plots.activations(model, moons.x());
+        assertFalse(dropout.training(), "still in evaluation mode");
+        model.train();
+        Plots.probability(model, moons);
+        assertTrue(dropout.training(), "still in training mode");
+    }
+
 
     @AfterEach
     void restoreSize() {

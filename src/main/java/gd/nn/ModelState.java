@@ -1,16 +1,20 @@
-package gd.train;
+package gd.nn;
 
 import gd.matrix.Matrix;
-import gd.nn.Layer;
-import gd.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A copy of a model's weights and buffers (such as BatchNorm's running statistics), to go back to: the best
- * epoch of early stopping, the starting point of a learning-rate range test.
+ * epoch of early stopping, the starting point of a learning-rate range test, or an experiment in a notebook.
+ * <pre>{@code
+ * var start = ModelState.capture(model);   // copies every weight and buffer
+ * ...train...
+ * start.restore();                         // the model is back where it started
+ * }</pre>
+ * It holds the model's own matrices and copies of them, so it follows the model it was taken from.
  */
-final class ModelState {
+public final class ModelState {
     private final List<Matrix> live;
     private final List<Matrix> saved;
 
@@ -23,7 +27,7 @@ final class ModelState {
     }
 
     /** A copy of every parameter value and buffer of {@code model}. */
-    static ModelState capture(Layer model) {
+    public static ModelState capture(Layer model) {
         List<Matrix> live = new ArrayList<>();
         for (Parameter p : model.parameters()) {
             live.add(p.value());
@@ -33,14 +37,14 @@ final class ModelState {
     }
 
     /** Copies the model's current values over the saved ones (no new matrices). */
-    void update() {
+    public void update() {
         for (int i = 0; i < live.size(); i++) {
             saved.get(i).copyFrom(live.get(i));
         }
     }
 
     /** Puts the saved values back into the model. */
-    void restore() {
+    public void restore() {
         for (int i = 0; i < live.size(); i++) {
             live.get(i).copyFrom(saved.get(i));
         }

@@ -1,17 +1,20 @@
-package gd.train;
+package gd.nn;
 
-import gd.nn.BatchNorm;
-import gd.nn.Dropout;
-import gd.nn.Layer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The training/evaluation mode of every layer of a model that reports it ({@link Dropout}, {@link BatchNorm},
- * found through {@link Layer#children()}), to be restored after a trainer switched the model to
- * {@code train()} or {@code eval()}. Layers that do not report a mode behave the same in both.
+ * found through {@link Layer#children()}), to be restored after switching the model to {@code train()} or
+ * {@code eval()}: a trainer's validation or a plot of the model's predictions must leave a model in the mode
+ * it found it. Layers that do not report a mode behave the same in both.
+ * <pre>{@code
+ * var modes = TrainingModes.capture(model);
+ * model.eval();
+ * try { ... } finally { modes.restore(); }
+ * }</pre>
  */
-final class TrainingModes {
+public final class TrainingModes {
     private final List<Layer> layers = new ArrayList<>();
     private final List<Boolean> training = new ArrayList<>();
 
@@ -19,7 +22,7 @@ final class TrainingModes {
     }
 
     /** The current modes of {@code model}'s layers. */
-    static TrainingModes capture(Layer model) {
+    public static TrainingModes capture(Layer model) {
         TrainingModes modes = new TrainingModes();
         modes.visit(model);
         return modes;
@@ -39,7 +42,7 @@ final class TrainingModes {
     }
 
     /** Sets every recorded layer back to its recorded mode. */
-    void restore() {
+    public void restore() {
         for (int i = 0; i < layers.size(); i++) {
             layers.get(i).train(training.get(i));
         }
