@@ -1,12 +1,8 @@
 package gd.optim;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adam: momentum on the gradient, divided by a running root-mean-square of the gradient, both
@@ -35,86 +31,16 @@ import java.util.Map;
  * var opt = Adam.of(model.parameters()).lr(1e-3).betas(0.9, 0.999);
  * }</pre>
  */
-public final class Adam extends BaseOptimizer<Adam> implements HasMomentum {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double eps = 1e-8;
-    private double weightDecay = 0;
+public final class Adam extends AdamFamily<Adam> {
     private boolean amsgrad = false;
-    private final Map<Parameter, State> state = new IdentityHashMap<>();
-
-    private static final class State {
-        int step;
-        final Matrix m;
-        final Matrix v;
-        Matrix vMax;
-
-        State(Matrix m, Matrix v) {
-            this.m = m;
-            this.v = v;
-        }
-    }
 
     private Adam(List<Parameter> params) {
-        super(params, 0.001);
+        super(params, 0.001, 0);
     }
 
     /** Adam with torch's defaults (η = 0.001, β = (0.9, 0.999)) on {@code params}, which become group 0. */
     public static Adam of(List<Parameter> params) {
         return new Adam(params);
-    }
-
-    /** The decay rate β₁ of the first moment. */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** Sets β₁ ∈ [0, 1), the decay rate of the first moment (the momentum). */
-    public Adam beta1(double beta1) {
-        this.beta1 = Check.inUnitInterval("Adam.beta1", beta1);
-        return this;
-    }
-
-    /** The decay rate β₂ of the second moment. */
-    public double beta2() {
-        return beta2;
-    }
-
-    /** Sets β₂ ∈ [0, 1), the decay rate of the second moment. */
-    public Adam beta2(double beta2) {
-        this.beta2 = Check.inUnitInterval("Adam.beta2", beta2);
-        return this;
-    }
-
-    /** Sets both decay rates, as torch's {@code betas=(β₁, β₂)}. */
-    public Adam betas(double beta1, double beta2) {
-        Check.inUnitInterval("Adam.beta1", beta1);
-        Check.inUnitInterval("Adam.beta2", beta2);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        return this;
-    }
-
-    /** The ε added to the denominator. */
-    public double eps() {
-        return eps;
-    }
-
-    /** Sets ε ≥ 0, added to the denominator to avoid dividing by zero. */
-    public Adam eps(double eps) {
-        this.eps = Check.nonNegative("Adam.eps", eps);
-        return this;
-    }
-
-    /** The weight decay λ. */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    /** Sets the coupled L2 weight decay λ ≥ 0: the gradient becomes g + λ·θ (for decoupled decay use AdamW). */
-    public Adam weightDecay(double weightDecay) {
-        this.weightDecay = Check.nonNegative("Adam.weightDecay", weightDecay);
-        return this;
     }
 
     /** Whether the AMSGrad variant is on. */
@@ -128,27 +54,15 @@ public final class Adam extends BaseOptimizer<Adam> implements HasMomentum {
         return this;
     }
 
-    /** β₁ (what {@code OneCycleLR} cycles). */
-    @Override
-    public double momentumOrBeta1() {
-        return beta1;
-    }
-
-    /** Sets β₁, as {@link #beta1(double)}. */
-    @Override
-    public void momentumOrBeta1(double value) {
-        beta1(value);
-    }
-
     @Override
     protected void update(Parameter p, double lr) {
+        double beta1 = beta1();
+        double beta2 = beta2();
+        double eps = eps();
+        double weightDecay = weightDecay();
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        State s = state.computeIfAbsent(p, key -> new State(Matrix.zeros(theta.rows(), theta.cols()),
-                Matrix.zeros(theta.rows(), theta.cols())));
-        if (amsgrad && s.vMax == null) {
-            s.vMax = Matrix.zeros(theta.rows(), theta.cols());
-        }
+        Moments s = moments(p, amsgrad);
         s.step++;
         double biasCorrection1 = 1 - Math.pow(beta1, s.step);
         double biasCorrection2 = 1 - Math.pow(beta2, s.step);
@@ -179,27 +93,10 @@ public final class Adam extends BaseOptimizer<Adam> implements HasMomentum {
                 }
                 if (sweep) {
                     flushSubnormals(m);
-                }
-                if (sweep) {
                     flushSubnormals(v);
                 }
             }
         });
-    }
-
-    @Override
-    protected Map<String, Object> stateOf(Parameter p) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        State s = state.get(p);
-        if (s != null) {
-            map.put("step", s.step);
-            map.put("exp_avg", s.m.copy());
-            map.put("exp_avg_sq", s.v.copy());
-            if (s.vMax != null) {
-                map.put("max_exp_avg_sq", s.vMax.copy());
-            }
-        }
-        return map;
     }
 
     /**
@@ -207,7 +104,6 @@ public final class Adam extends BaseOptimizer<Adam> implements HasMomentum {
      */
     @Override
     public String toString() {
-        return "Adam(lr=" + lrText() + ", betas=(" + Repr.of(beta1) + ", " + Repr.of(beta2) + "), eps=" + Repr.of(eps)
-                + ", weightDecay=" + Repr.of(weightDecay) + ", amsgrad=" + amsgrad + ")";
+        return "Adam(" + hyperParameters() + ", amsgrad=" + amsgrad + ")";
     }
 }

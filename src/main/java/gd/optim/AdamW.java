@@ -1,12 +1,8 @@
 package gd.optim;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * AdamW: {@link Adam} with decoupled weight decay, which shrinks the parameters directly instead of adding
@@ -34,86 +30,16 @@ import java.util.Map;
  * var opt = AdamW.of(model.parameters()).lr(1e-3).weightDecay(0.01);
  * }</pre>
  */
-public final class AdamW extends BaseOptimizer<AdamW> implements HasMomentum {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double eps = 1e-8;
-    private double weightDecay = 0.01;
+public final class AdamW extends AdamFamily<AdamW> {
     private boolean amsgrad = false;
-    private final Map<Parameter, State> state = new IdentityHashMap<>();
-
-    private static final class State {
-        int step;
-        final Matrix m;
-        final Matrix v;
-        Matrix vMax;
-
-        State(Matrix m, Matrix v) {
-            this.m = m;
-            this.v = v;
-        }
-    }
 
     private AdamW(List<Parameter> params) {
-        super(params, 0.001);
+        super(params, 0.001, 0.01);
     }
 
     /** AdamW with torch's defaults (η = 0.001, β = (0.9, 0.999), λ = 0.01) on {@code params}, which become group 0. */
     public static AdamW of(List<Parameter> params) {
         return new AdamW(params);
-    }
-
-    /** The decay rate β₁ of the first moment. */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** Sets β₁ ∈ [0, 1), the decay rate of the first moment (the momentum). */
-    public AdamW beta1(double beta1) {
-        this.beta1 = Check.inUnitInterval("AdamW.beta1", beta1);
-        return this;
-    }
-
-    /** The decay rate β₂ of the second moment. */
-    public double beta2() {
-        return beta2;
-    }
-
-    /** Sets β₂ ∈ [0, 1), the decay rate of the second moment. */
-    public AdamW beta2(double beta2) {
-        this.beta2 = Check.inUnitInterval("AdamW.beta2", beta2);
-        return this;
-    }
-
-    /** Sets both decay rates, as torch's {@code betas=(β₁, β₂)}. */
-    public AdamW betas(double beta1, double beta2) {
-        Check.inUnitInterval("AdamW.beta1", beta1);
-        Check.inUnitInterval("AdamW.beta2", beta2);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        return this;
-    }
-
-    /** The ε added to the denominator. */
-    public double eps() {
-        return eps;
-    }
-
-    /** Sets ε ≥ 0, added to the denominator to avoid dividing by zero. */
-    public AdamW eps(double eps) {
-        this.eps = Check.nonNegative("AdamW.eps", eps);
-        return this;
-    }
-
-    /** The decoupled weight decay λ. */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    /** Sets the decoupled weight decay λ ≥ 0: each step first multiplies θ by 1 − η·λ. */
-    public AdamW weightDecay(double weightDecay) {
-        this.weightDecay = Check.nonNegative("AdamW.weightDecay", weightDecay);
-        return this;
     }
 
     /** Whether the AMSGrad variant is on. */
@@ -127,27 +53,15 @@ public final class AdamW extends BaseOptimizer<AdamW> implements HasMomentum {
         return this;
     }
 
-    /** β₁ (what {@code OneCycleLR} cycles). */
-    @Override
-    public double momentumOrBeta1() {
-        return beta1;
-    }
-
-    /** Sets β₁, as {@link #beta1(double)}. */
-    @Override
-    public void momentumOrBeta1(double value) {
-        beta1(value);
-    }
-
     @Override
     protected void update(Parameter p, double lr) {
+        double beta1 = beta1();
+        double beta2 = beta2();
+        double eps = eps();
+        double weightDecay = weightDecay();
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        State s = state.computeIfAbsent(p, key -> new State(Matrix.zeros(theta.rows(), theta.cols()),
-                Matrix.zeros(theta.rows(), theta.cols())));
-        if (amsgrad && s.vMax == null) {
-            s.vMax = Matrix.zeros(theta.rows(), theta.cols());
-        }
+        Moments s = moments(p, amsgrad);
         s.step++;
         double decay = 1 - lr * weightDecay;
         double biasCorrection1 = 1 - Math.pow(beta1, s.step);
@@ -181,27 +95,10 @@ public final class AdamW extends BaseOptimizer<AdamW> implements HasMomentum {
                 }
                 if (sweep) {
                     flushSubnormals(m);
-                }
-                if (sweep) {
                     flushSubnormals(v);
                 }
             }
         });
-    }
-
-    @Override
-    protected Map<String, Object> stateOf(Parameter p) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        State s = state.get(p);
-        if (s != null) {
-            map.put("step", s.step);
-            map.put("exp_avg", s.m.copy());
-            map.put("exp_avg_sq", s.v.copy());
-            if (s.vMax != null) {
-                map.put("max_exp_avg_sq", s.vMax.copy());
-            }
-        }
-        return map;
     }
 
     /**
@@ -210,7 +107,6 @@ public final class AdamW extends BaseOptimizer<AdamW> implements HasMomentum {
      */
     @Override
     public String toString() {
-        return "AdamW(lr=" + lrText() + ", betas=(" + Repr.of(beta1) + ", " + Repr.of(beta2) + "), eps=" + Repr.of(eps)
-                + ", weightDecay=" + Repr.of(weightDecay) + ", amsgrad=" + amsgrad + ")";
+        return "AdamW(" + hyperParameters() + ", amsgrad=" + amsgrad + ")";
     }
 }

@@ -3,8 +3,6 @@ package gd.optim;
 import gd.matrix.Matrix;
 import gd.matrix.Repr;
 import gd.nn.Parameter;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,87 +34,17 @@ import java.util.Map;
  * var opt = NAdam.of(model.parameters()).lr(2e-3);
  * }</pre>
  */
-public final class NAdam extends BaseOptimizer<NAdam> implements HasMomentum {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double eps = 1e-8;
-    private double weightDecay = 0;
+public final class NAdam extends AdamFamily<NAdam> {
     private double momentumDecay = 0.004;
     private boolean decoupledWeightDecay = false;
-    private final Map<Parameter, State> state = new IdentityHashMap<>();
-
-    private static final class State {
-        int step;
-        double muProduct = 1;
-        final Matrix m;
-        final Matrix v;
-
-        State(Matrix m, Matrix v) {
-            this.m = m;
-            this.v = v;
-        }
-    }
 
     private NAdam(List<Parameter> params) {
-        super(params, 0.002);
+        super(params, 0.002, 0);
     }
 
     /** NAdam with torch's defaults (η = 0.002, β = (0.9, 0.999), ψ = 0.004) on {@code params}, which become group 0. */
     public static NAdam of(List<Parameter> params) {
         return new NAdam(params);
-    }
-
-    /** The decay rate β₁ of the first moment. */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** Sets β₁ ∈ [0, 1), the decay rate of the first moment (the momentum). */
-    public NAdam beta1(double beta1) {
-        this.beta1 = Check.inUnitInterval("NAdam.beta1", beta1);
-        return this;
-    }
-
-    /** The decay rate β₂ of the second moment. */
-    public double beta2() {
-        return beta2;
-    }
-
-    /** Sets β₂ ∈ [0, 1), the decay rate of the second moment. */
-    public NAdam beta2(double beta2) {
-        this.beta2 = Check.inUnitInterval("NAdam.beta2", beta2);
-        return this;
-    }
-
-    /** Sets both decay rates, as torch's {@code betas=(β₁, β₂)}. */
-    public NAdam betas(double beta1, double beta2) {
-        Check.inUnitInterval("NAdam.beta1", beta1);
-        Check.inUnitInterval("NAdam.beta2", beta2);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        return this;
-    }
-
-    /** The ε added to the denominator. */
-    public double eps() {
-        return eps;
-    }
-
-    /** Sets ε ≥ 0, added to the denominator to avoid dividing by zero. */
-    public NAdam eps(double eps) {
-        this.eps = Check.nonNegative("NAdam.eps", eps);
-        return this;
-    }
-
-    /** The weight decay λ. */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    /** Sets the weight decay λ ≥ 0 (L2 on the gradient, or decoupled, see {@link #decoupledWeightDecay(boolean)}). */
-    public NAdam weightDecay(double weightDecay) {
-        this.weightDecay = Check.nonNegative("NAdam.weightDecay", weightDecay);
-        return this;
     }
 
     /** The momentum decay ψ. */
@@ -141,24 +69,15 @@ public final class NAdam extends BaseOptimizer<NAdam> implements HasMomentum {
         return this;
     }
 
-    /** β₁ (what {@code OneCycleLR} cycles). */
-    @Override
-    public double momentumOrBeta1() {
-        return beta1;
-    }
-
-    /** Sets β₁, as {@link #beta1(double)}. */
-    @Override
-    public void momentumOrBeta1(double value) {
-        beta1(value);
-    }
-
     @Override
     protected void update(Parameter p, double lr) {
+        double beta1 = beta1();
+        double beta2 = beta2();
+        double eps = eps();
+        double weightDecay = weightDecay();
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        State s = state.computeIfAbsent(p, key -> new State(Matrix.zeros(theta.rows(), theta.cols()),
-                Matrix.zeros(theta.rows(), theta.cols())));
+        Moments s = moments(p, false);
         s.step++;
         double biasCorrection2 = 1 - Math.pow(beta2, s.step);
         double mu = beta1 * (1.0 - 0.5 * Math.pow(0.96, s.step * momentumDecay));
@@ -192,25 +111,20 @@ public final class NAdam extends BaseOptimizer<NAdam> implements HasMomentum {
                 }
                 if (sweep) {
                     flushSubnormals(m);
-                }
-                if (sweep) {
                     flushSubnormals(v);
                 }
             }
         });
     }
 
+    /** As the others' state, plus torch's {@code mu_product}, the product Π of the momentum coefficients. */
     @Override
     protected Map<String, Object> stateOf(Parameter p) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        State s = state.get(p);
-        if (s != null) {
-            map.put("step", s.step);
-            map.put("mu_product", s.muProduct);
-            map.put("exp_avg", s.m.copy());
-            map.put("exp_avg_sq", s.v.copy());
+        Map<String, Object> state = super.stateOf(p);
+        if (!state.isEmpty()) {
+            state.put("mu_product", moments(p, false).muProduct);
         }
-        return map;
+        return state;
     }
 
     /**
@@ -219,8 +133,7 @@ public final class NAdam extends BaseOptimizer<NAdam> implements HasMomentum {
      */
     @Override
     public String toString() {
-        return "NAdam(lr=" + lrText() + ", betas=(" + Repr.of(beta1) + ", " + Repr.of(beta2) + "), eps=" + Repr.of(eps)
-                + ", weightDecay=" + Repr.of(weightDecay) + ", momentumDecay=" + Repr.of(momentumDecay)
+        return "NAdam(" + hyperParameters() + ", momentumDecay=" + Repr.of(momentumDecay)
                 + ", decoupledWeightDecay=" + decoupledWeightDecay + ")";
     }
 }

@@ -1,12 +1,8 @@
 package gd.optim;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * RAdam: Adam whose adaptive step is switched on only once the variance of the second-moment estimate is
@@ -38,85 +34,16 @@ import java.util.Map;
  * var opt = RAdam.of(model.parameters()).lr(1e-3);
  * }</pre>
  */
-public final class RAdam extends BaseOptimizer<RAdam> implements HasMomentum {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double eps = 1e-8;
-    private double weightDecay = 0;
+public final class RAdam extends AdamFamily<RAdam> {
     private boolean decoupledWeightDecay = false;
-    private final Map<Parameter, State> state = new IdentityHashMap<>();
-
-    private static final class State {
-        int step;
-        final Matrix m;
-        final Matrix v;
-
-        State(Matrix m, Matrix v) {
-            this.m = m;
-            this.v = v;
-        }
-    }
 
     private RAdam(List<Parameter> params) {
-        super(params, 0.001);
+        super(params, 0.001, 0);
     }
 
     /** RAdam with torch's defaults (η = 0.001, β = (0.9, 0.999)) on {@code params}, which become group 0. */
     public static RAdam of(List<Parameter> params) {
         return new RAdam(params);
-    }
-
-    /** The decay rate β₁ of the first moment. */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** Sets β₁ ∈ [0, 1), the decay rate of the first moment (the momentum). */
-    public RAdam beta1(double beta1) {
-        this.beta1 = Check.inUnitInterval("RAdam.beta1", beta1);
-        return this;
-    }
-
-    /** The decay rate β₂ of the second moment. */
-    public double beta2() {
-        return beta2;
-    }
-
-    /** Sets β₂ ∈ [0, 1), the decay rate of the second moment. */
-    public RAdam beta2(double beta2) {
-        this.beta2 = Check.inUnitInterval("RAdam.beta2", beta2);
-        return this;
-    }
-
-    /** Sets both decay rates, as torch's {@code betas=(β₁, β₂)}. */
-    public RAdam betas(double beta1, double beta2) {
-        Check.inUnitInterval("RAdam.beta1", beta1);
-        Check.inUnitInterval("RAdam.beta2", beta2);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        return this;
-    }
-
-    /** The ε added to the root of the second moment. */
-    public double eps() {
-        return eps;
-    }
-
-    /** Sets ε ≥ 0, added to √v to avoid dividing by zero. */
-    public RAdam eps(double eps) {
-        this.eps = Check.nonNegative("RAdam.eps", eps);
-        return this;
-    }
-
-    /** The weight decay λ. */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    /** Sets the weight decay λ ≥ 0 (L2 on the gradient, or decoupled, see {@link #decoupledWeightDecay(boolean)}). */
-    public RAdam weightDecay(double weightDecay) {
-        this.weightDecay = Check.nonNegative("RAdam.weightDecay", weightDecay);
-        return this;
     }
 
     /** Whether weight decay is decoupled (θ ← θ·(1 − η·λ)) rather than added to the gradient. */
@@ -130,24 +57,15 @@ public final class RAdam extends BaseOptimizer<RAdam> implements HasMomentum {
         return this;
     }
 
-    /** β₁ (what {@code OneCycleLR} cycles). */
-    @Override
-    public double momentumOrBeta1() {
-        return beta1;
-    }
-
-    /** Sets β₁, as {@link #beta1(double)}. */
-    @Override
-    public void momentumOrBeta1(double value) {
-        beta1(value);
-    }
-
     @Override
     protected void update(Parameter p, double lr) {
+        double beta1 = beta1();
+        double beta2 = beta2();
+        double eps = eps();
+        double weightDecay = weightDecay();
         Matrix theta = p.value();
         Matrix grad = p.grad();
-        State s = state.computeIfAbsent(p, key -> new State(Matrix.zeros(theta.rows(), theta.cols()),
-                Matrix.zeros(theta.rows(), theta.cols())));
+        Moments s = moments(p, false);
         s.step++;
         double biasCorrection1 = 1 - Math.pow(beta1, s.step);
         double biasCorrection2 = 1 - Math.pow(beta2, s.step);
@@ -187,24 +105,10 @@ public final class RAdam extends BaseOptimizer<RAdam> implements HasMomentum {
                 }
                 if (sweep) {
                     flushSubnormals(m);
-                }
-                if (sweep) {
                     flushSubnormals(v);
                 }
             }
         });
-    }
-
-    @Override
-    protected Map<String, Object> stateOf(Parameter p) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        State s = state.get(p);
-        if (s != null) {
-            map.put("step", s.step);
-            map.put("exp_avg", s.m.copy());
-            map.put("exp_avg_sq", s.v.copy());
-        }
-        return map;
     }
 
     /**
@@ -213,7 +117,6 @@ public final class RAdam extends BaseOptimizer<RAdam> implements HasMomentum {
      */
     @Override
     public String toString() {
-        return "RAdam(lr=" + lrText() + ", betas=(" + Repr.of(beta1) + ", " + Repr.of(beta2) + "), eps=" + Repr.of(eps)
-                + ", weightDecay=" + Repr.of(weightDecay) + ", decoupledWeightDecay=" + decoupledWeightDecay + ")";
+        return "RAdam(" + hyperParameters() + ", decoupledWeightDecay=" + decoupledWeightDecay + ")";
     }
 }

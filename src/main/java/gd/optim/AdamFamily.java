@@ -1,0 +1,152 @@
+package gd.optim;
+
+import gd.matrix.Matrix;
+import gd.matrix.Repr;
+import gd.nn.Parameter;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link Adam}, {@link AdamW}, {@link NAdam} and {@link RAdam} share: the two running averages of
+ * every parameter's gradient (the moments m and v, torch's {@code exp_avg} and {@code exp_avg_sq}) and
+ * the hyper-parameters β₁, β₂, ε and the weight decay λ. Each subclass states its own update rule.
+ *
+ * @param <O> the optimizer itself, so that the setters return it for chaining
+ */
+public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<O> implements HasMomentum {
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double eps = 1e-8;
+    private double weightDecay;
+    private final Map<Parameter, Moments> moments = new IdentityHashMap<>();
+
+    /** One parameter's running averages and step count. */
+    protected static final class Moments {
+        /** The number of steps taken, t. */
+        protected int step;
+        /** NAdam's product of momentum coefficients Π (1 for the others). */
+        protected double muProduct = 1;
+        /** The first moment m, the running average of the gradient. */
+        protected final Matrix m;
+        /** The second moment v, the running average of the squared gradient. */
+        protected final Matrix v;
+        /** AMSGrad's largest v so far, or null. */
+        protected Matrix vMax;
+
+        private Moments(Matrix m, Matrix v) {
+            this.m = m;
+            this.v = v;
+        }
+    }
+
+    /** An optimizer of this family on {@code params} (group 0) with the given default η and λ. */
+    protected AdamFamily(List<Parameter> params, double lr, double weightDecay) {
+        super(params, lr);
+        this.weightDecay = weightDecay;
+    }
+
+    /** The decay rate β₁ of the first moment. */
+    public final double beta1() {
+        return beta1;
+    }
+
+    /** Sets β₁ ∈ [0, 1), the decay rate of the first moment (the momentum). */
+    public final O beta1(double beta1) {
+        this.beta1 = Check.inUnitInterval(name() + ".beta1", beta1);
+        return self();
+    }
+
+    /** The decay rate β₂ of the second moment. */
+    public final double beta2() {
+        return beta2;
+    }
+
+    /** Sets β₂ ∈ [0, 1), the decay rate of the second moment. */
+    public final O beta2(double beta2) {
+        this.beta2 = Check.inUnitInterval(name() + ".beta2", beta2);
+        return self();
+    }
+
+    /** Sets both decay rates, as torch's {@code betas=(β₁, β₂)}. */
+    public final O betas(double beta1, double beta2) {
+        Check.inUnitInterval(name() + ".beta1", beta1);
+        Check.inUnitInterval(name() + ".beta2", beta2);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        return self();
+    }
+
+    /** The ε added to the denominator. */
+    public final double eps() {
+        return eps;
+    }
+
+    /** Sets ε ≥ 0, added to the denominator to avoid dividing by zero. */
+    public final O eps(double eps) {
+        this.eps = Check.nonNegative(name() + ".eps", eps);
+        return self();
+    }
+
+    /** The weight decay λ (coupled or decoupled: see the class's update rule). */
+    public final double weightDecay() {
+        return weightDecay;
+    }
+
+    /** Sets the weight decay λ ≥ 0 (coupled or decoupled: see the class's update rule). */
+    public final O weightDecay(double weightDecay) {
+        this.weightDecay = Check.nonNegative(name() + ".weightDecay", weightDecay);
+        return self();
+    }
+
+    /** β₁ (what {@code OneCycleLR} cycles). */
+    @Override
+    public final double momentumOrBeta1() {
+        return beta1;
+    }
+
+    /** Sets β₁, as {@link #beta1(double)}. */
+    @Override
+    public final void momentumOrBeta1(double value) {
+        beta1(value);
+    }
+
+    /** The moments of {@code p}, created at zero on its first step; with {@code amsgrad}, also vMax. */
+    protected final Moments moments(Parameter p, boolean amsgrad) {
+        Matrix theta = p.value();
+        Moments s = moments.computeIfAbsent(p, key -> new Moments(Matrix.zeros(theta.rows(), theta.cols()),
+                Matrix.zeros(theta.rows(), theta.cols())));
+        if (amsgrad && s.vMax == null) {
+            s.vMax = Matrix.zeros(theta.rows(), theta.cols());
+        }
+        return s;
+    }
+
+    /** torch's names: {@code step}, {@code exp_avg}, {@code exp_avg_sq} and {@code max_exp_avg_sq} (AMSGrad). */
+    @Override
+    protected Map<String, Object> stateOf(Parameter p) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        Moments s = moments.get(p);
+        if (s != null) {
+            map.put("step", s.step);
+            map.put("exp_avg", s.m.copy());
+            map.put("exp_avg_sq", s.v.copy());
+            if (s.vMax != null) {
+                map.put("max_exp_avg_sq", s.vMax.copy());
+            }
+        }
+        return map;
+    }
+
+    /** The shared part of {@code toString()}: {@code lr=0.001, betas=(0.9, 0.999), eps=1e-08, weightDecay=0.0}. */
+    protected final String hyperParameters() {
+        return "lr=" + lrText() + ", betas=(" + Repr.of(beta1) + ", " + Repr.of(beta2) + "), eps=" + Repr.of(eps)
+                + ", weightDecay=" + Repr.of(weightDecay);
+    }
+
+    @SuppressWarnings("unchecked")
+    private O self() {
+        return (O) this;
+    }
+}
