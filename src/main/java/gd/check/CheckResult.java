@@ -1,7 +1,7 @@
 package gd.check;
 
-import gd.matrix.Repr;
 
+import gd.util.Format;
 import java.util.List;
 import java.util.Locale;
 
@@ -109,7 +109,7 @@ public record CheckResult(double h, List<TensorResult> tensors, List<String> war
     public String toString() {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Gradient check (central differences, h=%s): %d coordinates%n",
-                Repr.of(h), checked()));
+                Format.repr(h), checked()));
         s.append(String.format(Locale.ROOT, "max relative error %.3e: %s (%s)%n", maxRelativeError(), verdict(),
                 verdict().meaning()));
         s.append("worst: ").append(worst()).append('\n');

@@ -1,6 +1,6 @@
 package gd.check;
 
-import java.util.Locale;
+import gd.util.Format;
 
 /**
  * The assertions at the end of a notebook: each states an outcome in words, prints a ✓ line when it
@@ -58,7 +58,8 @@ public final class Expect {
         System.out.println("✓ " + what);
     }
 
+    /** Six significant digits: enough to see how close an outcome came to its bound. */
     private static String format(double x) {
-        return String.format(Locale.ROOT, "%.6g", x);
+        return Format.number(x, 6);
     }
 }

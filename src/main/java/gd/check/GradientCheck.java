@@ -4,12 +4,12 @@ import gd.check.CheckResult.Coordinate;
 import gd.check.CheckResult.TensorResult;
 import gd.loss.Loss;
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.matrix.Rng;
 import gd.nn.Dropout;
 import gd.nn.Layer;
 import gd.nn.Parameter;
 import gd.nn.Sequential;
+import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -181,7 +181,7 @@ public final class GradientCheck {
             int near = l.layer().inputsNearKink(h);
             if (near > 0) {
                 warnings.add("warning: " + l.describe() + ": " + near + (near == 1 ? " input lies" : " inputs lie")
-                        + " within h=" + Repr.of(h) + " of a kink; numeric derivatives through "
+                        + " within h=" + Format.repr(h) + " of a kink; numeric derivatives through "
                         + (near == 1 ? "it are" : "them are") + " meaningless (try another batch)");
             }
         }
@@ -310,7 +310,7 @@ public final class GradientCheck {
     /** For example {@code GradientCheck(h=1e-05, coordinates=all)}. */
     @Override
     public String toString() {
-        return "GradientCheck(h=" + Repr.of(h) + ", coordinates="
+        return "GradientCheck(h=" + Format.repr(h) + ", coordinates="
                 + (sample == 0 ? "all" : "at most " + sample + " per tensor, sampled") + ")";
     }
 }

@@ -1,6 +1,7 @@
 package gd.landscape;
 
-import gd.matrix.Repr;
+import gd.util.Format;
+
 
 /**
  * A function of two variables f(x, y) with its gradient (∂f/∂x, ∂f/∂y): a loss landscape small enough to
@@ -52,8 +53,8 @@ public final class Function2D {
     public Function2D window(double xMin, double xMax, double yMin, double yMax) {
         if (!(xMin < xMax && yMin < yMax) || !Double.isFinite(xMax - xMin) || !Double.isFinite(yMax - yMin)) {
             throw new IllegalArgumentException("Function2D(" + name + ").window: expected finite xMin < xMax and"
-                    + " yMin < yMax, got x " + Repr.of(xMin) + "…" + Repr.of(xMax) + ", y " + Repr.of(yMin) + "…"
-                    + Repr.of(yMax));
+                    + " yMin < yMax, got x " + Format.repr(xMin) + "…" + Format.repr(xMax) + ", y " + Format.repr(yMin) + "…"
+                    + Format.repr(yMax));
         }
         this.window = new double[] {xMin, xMax, yMin, yMax};
         return this;
@@ -111,11 +112,11 @@ public final class Function2D {
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("Function2D(").append(name).append(", window x ")
-                .append(Repr.of(window[0])).append("…").append(Repr.of(window[1])).append(", y ")
-                .append(Repr.of(window[2])).append("…").append(Repr.of(window[3])).append(", minima [");
+                .append(Format.repr(window[0])).append("…").append(Format.repr(window[1])).append(", y ")
+                .append(Format.repr(window[2])).append("…").append(Format.repr(window[3])).append(", minima [");
         for (int i = 0; i < minima.length; i++) {
-            s.append(i == 0 ? "" : ", ").append('(').append(Repr.of(minima[i][0])).append(", ")
-                    .append(Repr.of(minima[i][1])).append(')');
+            s.append(i == 0 ? "" : ", ").append('(').append(Format.repr(minima[i][0])).append(", ")
+                    .append(Format.repr(minima[i][1])).append(')');
         }
         return s.append("])").toString();
     }

@@ -1,6 +1,7 @@
 package gd.landscape;
 
-import gd.matrix.Repr;
+import gd.util.Format;
+
 
 /**
  * Classic two-dimensional test functions for optimizers, each with its gradient, its known minima and a
@@ -27,10 +28,10 @@ public final class Functions2D {
     public static Function2D illConditioned(double conditionNumber) {
         if (!(conditionNumber >= 1 && conditionNumber < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("Functions2D.illConditioned: conditionNumber must be finite and at"
-                    + " least 1, got " + Repr.of(conditionNumber));
+                    + " least 1, got " + Format.repr(conditionNumber));
         }
         double k = conditionNumber;
-        return Function2D.of("ill-conditioned quadratic (κ=" + Repr.of(k) + ")", (x, y) -> x * x + k * y * y,
+        return Function2D.of("ill-conditioned quadratic (κ=" + Format.repr(k) + ")", (x, y) -> x * x + k * y * y,
                 (x, y) -> new double[] {2 * x, 2 * k * y}).window(-2, 2, -2, 2).minima(new double[] {0, 0});
     }
 

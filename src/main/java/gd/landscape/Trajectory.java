@@ -1,10 +1,10 @@
 package gd.landscape;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
 import gd.optim.BaseOptimizer;
 import gd.optim.Optimizer;
+import gd.util.Format;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -65,8 +65,8 @@ public final class Trajectory {
             throw new IllegalArgumentException("Trajectory.run: steps must be non-negative, got " + steps);
         }
         if (!Double.isFinite(x0) || !Double.isFinite(y0)) {
-            throw new IllegalArgumentException("Trajectory.run: the start point must be finite, got (" + Repr.of(x0)
-                    + ", " + Repr.of(y0) + ")");
+            throw new IllegalArgumentException("Trajectory.run: the start point must be finite, got (" + Format.repr(x0)
+                    + ", " + Format.repr(y0) + ")");
         }
         Parameter xy = new Parameter("xy", Matrix.row(x0, y0));
         List<Parameter> params = List.of(xy);
@@ -91,8 +91,8 @@ public final class Trajectory {
                     && Double.isFinite(g[0]) && Double.isFinite(g[1]))) {
                 if (k == 0) {
                     throw new IllegalArgumentException("Trajectory.run: " + f.name() + " is not finite at the start ("
-                            + Repr.of(x0) + ", " + Repr.of(y0) + "): f = " + Repr.of(l) + ", gradient ("
-                            + Repr.of(g[0]) + ", " + Repr.of(g[1]) + ")");
+                            + Format.repr(x0) + ", " + Format.repr(y0) + "): f = " + Format.repr(l) + ", gradient ("
+                            + Format.repr(g[0]) + ", " + Format.repr(g[1]) + ")");
                 }
                 divergedAt = k;
                 break;
@@ -182,12 +182,12 @@ public final class Trajectory {
     /** What happened, in a sentence (with advice if the run diverged). */
     public String message() {
         if (!diverged()) {
-            return function.name() + ": " + steps() + " steps with " + optimizer + " from (" + Repr.of(x[0]) + ", "
-                    + Repr.of(y[0]) + ") to (" + Repr.of(finalX()) + ", " + Repr.of(finalY()) + "), loss "
-                    + Repr.of(loss[0]) + " → " + Repr.of(finalLoss());
+            return function.name() + ": " + steps() + " steps with " + optimizer + " from (" + Format.repr(x[0]) + ", "
+                    + Format.repr(y[0]) + ") to (" + Format.repr(finalX()) + ", " + Format.repr(finalY()) + "), loss "
+                    + Format.repr(loss[0]) + " → " + Format.repr(finalLoss());
         }
         return function.name() + ": diverged at step " + divergedAt + " with " + optimizer
-                + " (a value became infinite or NaN; the last finite loss was " + Repr.of(finalLoss()) + " at step "
+                + " (a value became infinite or NaN; the last finite loss was " + Format.repr(finalLoss()) + " at step "
                 + steps() + "). Try a smaller learning rate.";
     }
 

@@ -1,7 +1,7 @@
 package gd.nn;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
+import gd.util.Format;
 import java.util.List;
 
 /**
@@ -234,7 +234,7 @@ public final class BatchNorm implements Layer {
     /** For example {@code BatchNorm(256, eps=1e-05, momentum=0.1)}. */
     @Override
     public String toString() {
-        return "BatchNorm(" + features + ", eps=" + Repr.of(eps) + ", momentum="
-                + Repr.of(momentum) + ")";
+        return "BatchNorm(" + features + ", eps=" + Format.repr(eps) + ", momentum="
+                + Format.repr(momentum) + ")";
     }
 }

@@ -1,8 +1,8 @@
 package gd.nn;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.matrix.Rng;
+import gd.util.Format;
 
 /**
  * Inverted dropout: in training, each element is zeroed with probability p and the survivors are scaled
@@ -122,6 +122,6 @@ public final class Dropout implements Layer {
     /** For example {@code Dropout(p=0.5)}. */
     @Override
     public String toString() {
-        return "Dropout(p=" + Repr.of(p) + ")";
+        return "Dropout(p=" + Format.repr(p) + ")";
     }
 }

@@ -1,8 +1,8 @@
 package gd.nn;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.matrix.Rng;
+import gd.util.Format;
 
 /**
  * A rule for the initial values of a weight matrix or bias, given the layer's fan-in (inputs per output)
@@ -79,7 +79,7 @@ public final class Init {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("Init.constant: value must be finite, got " + value);
         }
-        return constant("constant(" + Repr.of(value) + ")", value);
+        return constant("constant(" + Format.repr(value) + ")", value);
     }
 
     private static Init constant(String description, double value) {
@@ -94,7 +94,7 @@ public final class Init {
         if (!(Double.isFinite(a) && Double.isFinite(b) && a < b)) {
             throw new IllegalArgumentException("Init.uniform: needs finite a < b, got a=" + a + ", b=" + b);
         }
-        return new Init("uniform(" + Repr.of(a) + ", " + Repr.of(b) + ")",
+        return new Init("uniform(" + Format.repr(a) + ", " + Format.repr(b) + ")",
                 (m, fanIn, fanOut) -> fillUniform(m, a, b, rng));
     }
 
@@ -105,7 +105,7 @@ public final class Init {
             throw new IllegalArgumentException("Init.normal: needs a finite mean and std ≥ 0, got mean=" + mean
                     + ", std=" + std);
         }
-        return new Init("normal(" + Repr.of(mean) + ", " + Repr.of(std) + ")",
+        return new Init("normal(" + Format.repr(mean) + ", " + Format.repr(std) + ")",
                 (m, fanIn, fanOut) -> fillNormal(m, mean, std, rng));
     }
 
@@ -119,7 +119,7 @@ public final class Init {
     /** Xavier/Glorot uniform: U(−b, b), b = gain · √(6 / (fanIn + fanOut)). */
     public static Init xavierUniform(double gain, Rng rng) {
         requireGain("xavierUniform", gain, rng);
-        return new Init("xavierUniform(gain=" + Repr.of(gain) + ")", (m, fanIn, fanOut) -> {
+        return new Init("xavierUniform(gain=" + Format.repr(gain) + ")", (m, fanIn, fanOut) -> {
             double bound = gain * Math.sqrt(6.0 / (fanIn + fanOut));
             fillUniform(m, -bound, bound, rng);
         });
@@ -133,7 +133,7 @@ public final class Init {
     /** Xavier/Glorot normal: N(0, σ²), σ = gain · √(2 / (fanIn + fanOut)). */
     public static Init xavierNormal(double gain, Rng rng) {
         requireGain("xavierNormal", gain, rng);
-        return new Init("xavierNormal(gain=" + Repr.of(gain) + ")", (m, fanIn, fanOut) ->
+        return new Init("xavierNormal(gain=" + Format.repr(gain) + ")", (m, fanIn, fanOut) ->
                 fillNormal(m, 0, gain * Math.sqrt(2.0 / (fanIn + fanOut)), rng));
     }
 
@@ -150,7 +150,7 @@ public final class Init {
     /** Kaiming/He uniform: U(−b, b), b = gain · √(3 / fanIn) (torch's fan_in mode). */
     public static Init kaimingUniform(double gain, Rng rng) {
         requireGain("kaimingUniform", gain, rng);
-        return new Init("kaimingUniform(gain=" + Repr.of(gain) + ")", (m, fanIn, fanOut) -> {
+        return new Init("kaimingUniform(gain=" + Format.repr(gain) + ")", (m, fanIn, fanOut) -> {
             double bound = gain * Math.sqrt(3.0 / fanIn);
             fillUniform(m, -bound, bound, rng);
         });
@@ -169,7 +169,7 @@ public final class Init {
     /** Kaiming/He normal: N(0, σ²), σ = gain / √fanIn (torch's fan_in mode). */
     public static Init kaimingNormal(double gain, Rng rng) {
         requireGain("kaimingNormal", gain, rng);
-        return new Init("kaimingNormal(gain=" + Repr.of(gain) + ")", (m, fanIn, fanOut) ->
+        return new Init("kaimingNormal(gain=" + Format.repr(gain) + ")", (m, fanIn, fanOut) ->
                 fillNormal(m, 0, gain / Math.sqrt(fanIn), rng));
     }
 

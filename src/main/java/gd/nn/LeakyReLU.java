@@ -1,7 +1,7 @@
 package gd.nn;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
+import gd.util.Format;
 
 /**
  * ReLU with a small slope a for negative inputs, so that a unit never stops passing gradient.
@@ -82,6 +82,6 @@ public final class LeakyReLU implements Layer {
     /** For example {@code LeakyReLU(negativeSlope=0.01)}. */
     @Override
     public String toString() {
-        return "LeakyReLU(negativeSlope=" + Repr.of(negativeSlope) + ")";
+        return "LeakyReLU(negativeSlope=" + Format.repr(negativeSlope) + ")";
     }
 }

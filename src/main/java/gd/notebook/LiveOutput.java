@@ -1,5 +1,6 @@
 package gd.notebook;
 
+import gd.render.Html;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +31,7 @@ public final class LiveOutput {
 
     /** Shows {@code text}, replacing what this output showed before. */
     public void show(String text) {
-        show(text, "<div class=\"gd-live\" style=\"font-family:monospace;font-size:12px\">" + escape(text) + "</div>");
+        show(text, "<div class=\"gd-live\" style=\"font-family:monospace;font-size:12px\">" + Html.escape(text) + "</div>");
     }
 
     /** Shows {@code text} (plain-text view) and {@code html} (rich view), replacing what was shown before. */
@@ -41,9 +42,5 @@ public final class LiveOutput {
             KernelBridge.display(id, text, html);
             shown = true;
         }
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

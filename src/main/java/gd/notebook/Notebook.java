@@ -1,5 +1,6 @@
 package gd.notebook;
 
+import gd.render.Html;
 import gd.render.PlotlyJs;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,11 +57,11 @@ public final class Notebook {
         String text = warning == null ? summary : summary + "\n" + warning;
         StringBuilder html = new StringBuilder(PlotlyJs.source().length() + 2048);
         html.append("<div class=\"gd-banner\" style=\"font-family:monospace;font-size:12px;color:#555\">")
-                .append(escape(summary)).append("</div>\n");
+                .append(Html.escape(summary)).append("</div>\n");
         if (warning != null) {
             html.append("<div class=\"gd-banner-warning\" style=\"font-family:sans-serif;font-size:14px;"
                     + "font-weight:bold;color:#b00020;background:#fdecea;padding:6px 10px;margin:4px 0;"
-                    + "border-left:4px solid #b00020\">&#9888; ").append(escape(warning)).append("</div>\n");
+                    + "border-left:4px solid #b00020\">&#9888; ").append(Html.escape(warning)).append("</div>\n");
         }
         html.append(PlotlyJs.scriptTag()).append('\n');
         return new Banner(text, html.toString(), warning != null);
@@ -68,9 +69,5 @@ public final class Notebook {
 
     private static String name(Path jar) {
         return jar == null ? "" : jar.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,8 +1,9 @@
 package gd.optim;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
+import gd.util.Args;
+import gd.util.Format;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
 
     /** Sets the learning-rate decay δ ≥ 0: step t uses η / (1 + (t − 1)·δ). */
     public AdaGrad lrDecay(double lrDecay) {
-        this.lrDecay = Check.nonNegative("AdaGrad.lrDecay", lrDecay);
+        this.lrDecay = Args.nonNegative("AdaGrad.lrDecay", lrDecay);
         return this;
     }
 
@@ -70,7 +71,7 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
 
     /** Sets the L2 weight decay λ ≥ 0: the gradient becomes g + λ·θ. */
     public AdaGrad weightDecay(double weightDecay) {
-        this.weightDecay = Check.nonNegative("AdaGrad.weightDecay", weightDecay);
+        this.weightDecay = Args.nonNegative("AdaGrad.weightDecay", weightDecay);
         return this;
     }
 
@@ -81,7 +82,7 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
 
     /** Sets the value ≥ 0 the sum of squares starts from (used at a parameter's first step). */
     public AdaGrad initialAccumulatorValue(double value) {
-        this.initialAccumulatorValue = Check.nonNegative("AdaGrad.initialAccumulatorValue", value);
+        this.initialAccumulatorValue = Args.nonNegative("AdaGrad.initialAccumulatorValue", value);
         return this;
     }
 
@@ -92,7 +93,7 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
 
     /** Sets ε ≥ 0, added to √s to avoid dividing by zero. */
     public AdaGrad eps(double eps) {
-        this.eps = Check.nonNegative("AdaGrad.eps", eps);
+        this.eps = Args.nonNegative("AdaGrad.eps", eps);
         return this;
     }
 
@@ -137,7 +138,7 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
      */
     @Override
     public String toString() {
-        return "AdaGrad(lr=" + lrText() + ", lrDecay=" + Repr.of(lrDecay) + ", weightDecay=" + Repr.of(weightDecay)
-                + ", initialAccumulatorValue=" + Repr.of(initialAccumulatorValue) + ", eps=" + Repr.of(eps) + ")";
+        return "AdaGrad(lr=" + lrText() + ", lrDecay=" + Format.repr(lrDecay) + ", weightDecay=" + Format.repr(weightDecay)
+                + ", initialAccumulatorValue=" + Format.repr(initialAccumulatorValue) + ", eps=" + Format.repr(eps) + ")";
     }
 }

@@ -1,8 +1,9 @@
 package gd.optim;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
+import gd.util.Args;
+import gd.util.Format;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<
 
     /** Sets β₁ ∈ [0, 1), the decay rate of the first moment (the momentum). */
     public final O beta1(double beta1) {
-        this.beta1 = Check.inUnitInterval(name() + ".beta1", beta1);
+        this.beta1 = Args.inUnitInterval(name() + ".beta1", beta1);
         return self();
     }
 
@@ -65,14 +66,14 @@ public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<
 
     /** Sets β₂ ∈ [0, 1), the decay rate of the second moment. */
     public final O beta2(double beta2) {
-        this.beta2 = Check.inUnitInterval(name() + ".beta2", beta2);
+        this.beta2 = Args.inUnitInterval(name() + ".beta2", beta2);
         return self();
     }
 
     /** Sets both decay rates, as torch's {@code betas=(β₁, β₂)}. */
     public final O betas(double beta1, double beta2) {
-        Check.inUnitInterval(name() + ".beta1", beta1);
-        Check.inUnitInterval(name() + ".beta2", beta2);
+        Args.inUnitInterval(name() + ".beta1", beta1);
+        Args.inUnitInterval(name() + ".beta2", beta2);
         this.beta1 = beta1;
         this.beta2 = beta2;
         return self();
@@ -85,7 +86,7 @@ public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<
 
     /** Sets ε ≥ 0, added to the denominator to avoid dividing by zero. */
     public final O eps(double eps) {
-        this.eps = Check.nonNegative(name() + ".eps", eps);
+        this.eps = Args.nonNegative(name() + ".eps", eps);
         return self();
     }
 
@@ -96,7 +97,7 @@ public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<
 
     /** Sets the weight decay λ ≥ 0 (coupled or decoupled: see the class's update rule). */
     public final O weightDecay(double weightDecay) {
-        this.weightDecay = Check.nonNegative(name() + ".weightDecay", weightDecay);
+        this.weightDecay = Args.nonNegative(name() + ".weightDecay", weightDecay);
         return self();
     }
 
@@ -141,8 +142,8 @@ public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<
 
     /** The shared part of {@code toString()}: {@code lr=0.001, betas=(0.9, 0.999), eps=1e-08, weightDecay=0.0}. */
     protected final String hyperParameters() {
-        return "lr=" + lrText() + ", betas=(" + Repr.of(beta1) + ", " + Repr.of(beta2) + "), eps=" + Repr.of(eps)
-                + ", weightDecay=" + Repr.of(weightDecay);
+        return "lr=" + lrText() + ", betas=(" + Format.repr(beta1) + ", " + Format.repr(beta2) + "), eps=" + Format.repr(eps)
+                + ", weightDecay=" + Format.repr(weightDecay);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,8 +2,9 @@ package gd.optim;
 
 import gd.matrix.Matrix;
 import gd.matrix.Parallel;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
+import gd.util.Args;
+import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +47,7 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
 
     /** Sets the learning rate η (non-negative) of every group. */
     public final O lr(double lr) {
-        Check.nonNegative(name() + ".lr", lr);
+        Args.nonNegative(name() + ".lr", lr);
         for (ParamGroup group : groups) {
             group.lr(lr);
         }
@@ -136,11 +137,11 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
     /** The learning rate as {@code toString()} shows it: one number, or one per group in brackets. */
     protected final String lrText() {
         if (groups.size() == 1) {
-            return Repr.of(lr());
+            return Format.repr(lr());
         }
         StringBuilder s = new StringBuilder("[");
         for (int g = 0; g < groups.size(); g++) {
-            s.append(g == 0 ? "" : ", ").append(Repr.of(groups.get(g).lr()));
+            s.append(g == 0 ? "" : ", ").append(Format.repr(groups.get(g).lr()));
         }
         return s.append(']').toString();
     }
@@ -217,7 +218,7 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
                 }
             }
         }
-        Check.nonNegative(name() + ".lr", lr);
+        Args.nonNegative(name() + ".lr", lr);
         groups.add(new ParamGroup(name() + ".paramGroups[" + groups.size() + "]", params, lr));
     }
 }

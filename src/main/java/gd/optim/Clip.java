@@ -1,7 +1,7 @@
 package gd.optim;
 
-import gd.matrix.Repr;
 import gd.nn.Parameter;
+import gd.util.Args;
 import java.util.List;
 
 /**
@@ -31,9 +31,7 @@ public final class Clip {
      */
     public static double gradNorm(List<Parameter> params, double maxNorm) {
         requireParameters("Clip.gradNorm", params);
-        if (!(maxNorm >= 0)) {
-            throw new IllegalArgumentException("Clip.gradNorm: maxNorm must be non-negative, got " + Repr.of(maxNorm));
-        }
+        Args.nonNegative("Clip.gradNorm: maxNorm", maxNorm);
         double sumOfSquares = 0;
         for (Parameter p : params) {
             double norm = p.grad().norm();
@@ -56,10 +54,7 @@ public final class Clip {
      */
     public static void gradValue(List<Parameter> params, double clipValue) {
         requireParameters("Clip.gradValue", params);
-        if (!(clipValue >= 0)) {
-            throw new IllegalArgumentException("Clip.gradValue: clipValue must be non-negative, got "
-                    + Repr.of(clipValue));
-        }
+        Args.nonNegative("Clip.gradValue: clipValue", clipValue);
         for (Parameter p : params) {
             for (int i = 0; i < p.grad().rows(); i++) {
                 double[] g = p.grad().row(i);

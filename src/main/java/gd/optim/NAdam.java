@@ -1,8 +1,9 @@
 package gd.optim;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
+import gd.util.Args;
+import gd.util.Format;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +55,7 @@ public final class NAdam extends AdamFamily<NAdam> {
 
     /** Sets the momentum decay ψ ≥ 0, the speed of the momentum warm-up μₜ = β₁·(1 − ½·0.96^(t·ψ)). */
     public NAdam momentumDecay(double momentumDecay) {
-        this.momentumDecay = Check.nonNegative("NAdam.momentumDecay", momentumDecay);
+        this.momentumDecay = Args.nonNegative("NAdam.momentumDecay", momentumDecay);
         return this;
     }
 
@@ -133,7 +134,7 @@ public final class NAdam extends AdamFamily<NAdam> {
      */
     @Override
     public String toString() {
-        return "NAdam(" + hyperParameters() + ", momentumDecay=" + Repr.of(momentumDecay)
+        return "NAdam(" + hyperParameters() + ", momentumDecay=" + Format.repr(momentumDecay)
                 + ", decoupledWeightDecay=" + decoupledWeightDecay + ")";
     }
 }

@@ -1,7 +1,8 @@
 package gd.optim;
 
-import gd.matrix.Repr;
 import gd.nn.Parameter;
+import gd.util.Args;
+import gd.util.Format;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public final class ParamGroup {
 
     /** Sets the learning rate (non-negative) used from the next step on. */
     public ParamGroup lr(double lr) {
-        this.lr = Check.nonNegative(name + ".lr", lr);
+        this.lr = Args.nonNegative(name + ".lr", lr);
         return this;
     }
 
@@ -64,6 +65,6 @@ public final class ParamGroup {
     @Override
     public String toString() {
         return "ParamGroup(" + params.size() + (params.size() == 1 ? " parameter" : " parameters") + ", lr="
-                + Repr.of(lr) + ")";
+                + Format.repr(lr) + ")";
     }
 }

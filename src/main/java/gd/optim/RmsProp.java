@@ -1,8 +1,9 @@
 package gd.optim;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
+import gd.util.Args;
+import gd.util.Format;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
 
     /** Sets the smoothing constant α ∈ [0, 1] of the running averages. */
     public RmsProp alpha(double alpha) {
-        this.alpha = Check.inClosedUnitInterval("RmsProp.alpha", alpha);
+        this.alpha = Args.inRange("RmsProp.alpha", alpha, 0, 1);
         return this;
     }
 
@@ -85,7 +86,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
 
     /** Sets ε ≥ 0, added to the root mean square to avoid dividing by zero. */
     public RmsProp eps(double eps) {
-        this.eps = Check.nonNegative("RmsProp.eps", eps);
+        this.eps = Args.nonNegative("RmsProp.eps", eps);
         return this;
     }
 
@@ -96,7 +97,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
 
     /** Sets the L2 weight decay λ ≥ 0: the gradient becomes g + λ·θ. */
     public RmsProp weightDecay(double weightDecay) {
-        this.weightDecay = Check.nonNegative("RmsProp.weightDecay", weightDecay);
+        this.weightDecay = Args.nonNegative("RmsProp.weightDecay", weightDecay);
         return this;
     }
 
@@ -107,7 +108,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
 
     /** Sets the momentum μ ≥ 0 (0 turns momentum off). */
     public RmsProp momentum(double momentum) {
-        this.momentum = Check.nonNegative("RmsProp.momentum", momentum);
+        this.momentum = Args.nonNegative("RmsProp.momentum", momentum);
         return this;
     }
 
@@ -208,7 +209,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
      */
     @Override
     public String toString() {
-        return "RmsProp(lr=" + lrText() + ", alpha=" + Repr.of(alpha) + ", eps=" + Repr.of(eps) + ", weightDecay="
-                + Repr.of(weightDecay) + ", momentum=" + Repr.of(momentum) + ", centered=" + centered + ")";
+        return "RmsProp(lr=" + lrText() + ", alpha=" + Format.repr(alpha) + ", eps=" + Format.repr(eps) + ", weightDecay="
+                + Format.repr(weightDecay) + ", momentum=" + Format.repr(momentum) + ", centered=" + centered + ")";
     }
 }

@@ -1,8 +1,9 @@
 package gd.optim;
 
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.nn.Parameter;
+import gd.util.Args;
+import gd.util.Format;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
 
     /** Sets the momentum μ ≥ 0 (0 turns momentum off); Nesterov momentum needs μ &gt; 0. */
     public Sgd momentum(double momentum) {
-        Check.nonNegative("Sgd.momentum", momentum);
+        Args.nonNegative("Sgd.momentum", momentum);
         if (nesterov && momentum == 0) {
             throw nesterovError(momentum, dampening);
         }
@@ -75,7 +76,7 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
     /** Sets the dampening τ: the velocity adds (1 − τ)·g instead of g. Nesterov momentum needs τ = 0. */
     public Sgd dampening(double dampening) {
         if (!Double.isFinite(dampening)) {
-            throw new IllegalArgumentException("Sgd.dampening must be finite, got " + Repr.of(dampening));
+            throw new IllegalArgumentException("Sgd.dampening must be finite, got " + Format.repr(dampening));
         }
         if (nesterov && dampening != 0) {
             throw nesterovError(momentum, dampening);
@@ -91,7 +92,7 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
 
     /** Sets the L2 weight decay λ ≥ 0: the gradient becomes g + λ·θ. */
     public Sgd weightDecay(double weightDecay) {
-        this.weightDecay = Check.nonNegative("Sgd.weightDecay", weightDecay);
+        this.weightDecay = Args.nonNegative("Sgd.weightDecay", weightDecay);
         return this;
     }
 
@@ -167,12 +168,12 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
     /** The hyper-parameters, e.g. {@code Sgd(lr=0.1, momentum=0.9, dampening=0.0, weightDecay=0.0, nesterov=true)}. */
     @Override
     public String toString() {
-        return "Sgd(lr=" + lrText() + ", momentum=" + Repr.of(momentum) + ", dampening=" + Repr.of(dampening)
-                + ", weightDecay=" + Repr.of(weightDecay) + ", nesterov=" + nesterov + ")";
+        return "Sgd(lr=" + lrText() + ", momentum=" + Format.repr(momentum) + ", dampening=" + Format.repr(dampening)
+                + ", weightDecay=" + Format.repr(weightDecay) + ", nesterov=" + nesterov + ")";
     }
 
     private static IllegalArgumentException nesterovError(double momentum, double dampening) {
         return new IllegalArgumentException("Sgd.nesterov: Nesterov momentum requires a momentum and zero dampening,"
-                + " got momentum=" + Repr.of(momentum) + ", dampening=" + Repr.of(dampening));
+                + " got momentum=" + Format.repr(momentum) + ", dampening=" + Format.repr(dampening));
     }
 }

@@ -4,6 +4,7 @@ import gd.data.Dataset;
 import gd.data.Labels;
 import gd.landscape.Function2D;
 import gd.matrix.Matrix;
+import gd.util.Format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ final class Checks {
     static void requireWindow(String op, String axis, double from, double to) {
         if (!(from < to) || !Double.isFinite(to - from)) {
             throw new IllegalArgumentException(op + ": the " + axis + "-range must be finite with from < to, got "
-                    + Text.num(from) + " … " + Text.num(to));
+                    + Format.repr(from) + " … " + Format.repr(to));
         }
     }
 

@@ -2,6 +2,7 @@ package gd.plot;
 
 import gd.landscape.Function2D;
 import gd.landscape.Trajectory;
+import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +69,7 @@ final class ContourFigure {
                 continue;
             }
             traces.add(ScatterTrace.builder(Numbers.round(xy[0], step), Numbers.round(xy[1], step))
-                    .name(Text.clean("f = " + Text.short4(levels[k]))).mode(ScatterTrace.Mode.LINE)
+                    .name(Text.clean("f = " + Format.number(levels[k]))).mode(ScatterTrace.Mode.LINE)
                     .line(Line.builder().color(Palette.level(k, levels.length))
                             .width(1).build())
                     .showLegend(false).build());

@@ -14,6 +14,7 @@ import gd.schedule.OneCycleLR;
 import gd.schedule.Scheduler;
 import gd.train.History;
 import gd.train.LrFinder;
+import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -327,8 +328,8 @@ public final class Plots {
             }
         }
         if (lo > hi) {
-            throw new IllegalArgumentException(op + ": f is not finite anywhere on [" + Text.num(from) + ", "
-                    + Text.num(to) + "]");
+            throw new IllegalArgumentException(op + ": f is not finite anywhere on [" + Format.repr(from) + ", "
+                    + Format.repr(to) + "]");
         }
         double pad = hi > lo ? 0.06 * (hi - lo) : 1;
         List<Trace> traces = new ArrayList<>();
@@ -344,15 +345,15 @@ public final class Plots {
                 n++;
             }
             if (n == 0) {
-                throw new IllegalArgumentException(op + ": run \"" + name + "\" starts at x₀ = " + Text.num(x[0])
-                        + " where f is " + Text.num(f.applyAsDouble(x[0])) + "; expected a finite start");
+                throw new IllegalArgumentException(op + ": run \"" + name + "\" starts at x₀ = " + Format.repr(x[0])
+                        + " where f is " + Format.repr(f.applyAsDouble(x[0])) + "; expected a finite start");
             }
             double[] px = Arrays.copyOf(x, n);
             double[] py = new double[n];
             String[] hover = new String[n];
             for (int i = 0; i < n; i++) {
                 py[i] = f.applyAsDouble(px[i]);
-                hover[i] = "step " + i + ": x = " + Text.short4(px[i]) + ", f = " + Text.short4(py[i]);
+                hover[i] = "step " + i + ": x = " + Format.number(px[i]) + ", f = " + Format.number(py[i]);
             }
             String label = n < x.length ? name + " (diverged at step " + n + ")" : name;
             String color = Palette.cycle(k);
@@ -525,7 +526,7 @@ public final class Plots {
         }
         for (int i = 0; i < lrs.length; i++) {
             if (!(lrs[i] > 0 && lrs[i] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException(op + ": learning rate " + i + " is " + Text.num(lrs[i])
+                throw new IllegalArgumentException(op + ": learning rate " + i + " is " + Format.repr(lrs[i])
                         + "; expected positive rates for the log axis");
             }
         }
@@ -569,9 +570,9 @@ public final class Plots {
             }
             if (!(picks[k] > 0 && picks[k] < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException(op + ": the " + labels[k] + " suggestion is "
-                        + Text.num(picks[k]) + "; expected a positive learning rate or NaN for none");
+                        + Format.repr(picks[k]) + "; expected a positive learning rate or NaN for none");
             }
-            traces.add(Traces.of(Series.of(labels[k] + ": " + Text.short4(picks[k]), new double[] {picks[k], picks[k]},
+            traces.add(Traces.of(Series.of(labels[k] + ": " + Format.number(picks[k]), new double[] {picks[k], picks[k]},
                     new double[] {bottom, top}).dashed().width(1.5).color(colors[k]), null));
         }
         Frame frame = Frame.of("Learning-rate finder", "learning rate (log scale)", "loss").log(LogScale.X)

@@ -1,6 +1,7 @@
 package gd.plot;
 
-import gd.matrix.Repr;
+import gd.util.Format;
+
 
 /**
  * A named sequence of points (x, y) for {@link Plots#lines}: the building block of every line chart.
@@ -174,7 +175,7 @@ public final class Series {
     public Series width(double width) {
         if (!(width > 0 && width <= 20)) {
             throw new IllegalArgumentException("Series(" + name + ").width must be in (0, 20] pixels, got "
-                    + Repr.of(width));
+                    + Format.repr(width));
         }
         return new Series(name, x, y, mode, color, dashed, width, opacity);
     }
@@ -183,7 +184,7 @@ public final class Series {
     public Series opacity(double opacity) {
         if (!(opacity >= 0 && opacity <= 1)) {
             throw new IllegalArgumentException("Series(" + name + ").opacity must be in [0, 1], got "
-                    + Repr.of(opacity));
+                    + Format.repr(opacity));
         }
         return new Series(name, x, y, mode, color, dashed, width, opacity);
     }
@@ -200,10 +201,10 @@ public final class Series {
             s.append(", dashed");
         }
         if (width != 2) {
-            s.append(", width ").append(Repr.of(width));
+            s.append(", width ").append(Format.repr(width));
         }
         if (opacity != 1) {
-            s.append(", opacity ").append(Repr.of(opacity));
+            s.append(", opacity ").append(Format.repr(opacity));
         }
         return s.append(')').toString();
     }

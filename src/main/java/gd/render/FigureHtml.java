@@ -61,7 +61,7 @@ public final class FigureHtml {
             size = m.find() ? " width=\"" + m.group(1) + "\" height=\"" + m.group(2) + "\"" : "";
         }
         return "<div class=\"gd-plot\" id=\"" + elementId + "\">\n"
-                + "<img class=\"gd-plot-preview\" alt=\"" + Svg.escape(alt.isEmpty() ? "plot" : alt) + "\"" + size
+                + "<img class=\"gd-plot-preview\" alt=\"" + Html.escape(alt.isEmpty() ? "plot" : alt) + "\"" + size
                 + " style=\"max-width:100%;height:auto\" src=\"data:image/svg+xml;base64,"
                 + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)) + "\">\n"
                 + "</div>\n"

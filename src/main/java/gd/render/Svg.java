@@ -31,7 +31,7 @@ final class Svg {
     /** Writes {@code <name …>text</name>} with the text escaped. */
     Svg element(String name, String text, String... attributes) {
         open(name, attributes);
-        out.append(escape(text));
+        out.append(Html.escape(text));
         return close(name);
     }
 
@@ -49,7 +49,7 @@ final class Svg {
         out.append('<').append(name);
         for (int i = 0; i < attributes.length; i += 2) {
             if (attributes[i + 1] != null) {
-                out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1])).append('"');
+                out.append(' ').append(attributes[i]).append("=\"").append(Html.escape(attributes[i + 1])).append('"');
             }
         }
     }
@@ -57,37 +57,6 @@ final class Svg {
     @Override
     public String toString() {
         return out.toString();
-    }
-
-    /**
-     * {@code text} escaped for XML content and attribute values; characters that XML 1.0 does not
-     * allow (most control characters, unpaired surrogates) are dropped.
-     */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        b.append(c).append(text.charAt(++i));
-                    } else if ((c >= 0x20 && c != 0xFFFE && c != 0xFFFF && !Character.isSurrogate(c))
-                            || c == '\t' || c == '\n' || c == '\r') {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 
     /** A fraction (an opacity) with at most two decimals, without trailing zeros. */

@@ -1,7 +1,8 @@
 package gd.schedule;
 
-import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
+import gd.util.Args;
+import gd.util.Format;
 
 /**
  * Anneals the learning rate from η₀ to ηmin along half a cosine over {@code tMax} steps, as
@@ -34,14 +35,14 @@ public final class CosineAnnealingLR extends LRScheduler {
 
     /** Sets the number of steps (&gt; 0) of the half cosine, from η₀ down to ηmin. */
     public CosineAnnealingLR tMax(int tMax) {
-        this.tMax = Check.positive("CosineAnnealingLR.tMax", tMax);
+        this.tMax = Args.positive("CosineAnnealingLR.tMax", tMax);
         reapply();
         return this;
     }
 
     /** Sets the final learning rate ηmin ≥ 0. */
     public CosineAnnealingLR etaMin(double etaMin) {
-        this.etaMin = Check.nonNegative("CosineAnnealingLR.etaMin", etaMin);
+        this.etaMin = Args.nonNegative("CosineAnnealingLR.etaMin", etaMin);
         reapply();
         return this;
     }
@@ -59,7 +60,7 @@ public final class CosineAnnealingLR extends LRScheduler {
     /** The settings and the step count, e.g. {@code CosineAnnealingLR(tMax=100, etaMin=0.001, step=0)}. */
     @Override
     public String toString() {
-        return "CosineAnnealingLR(tMax=" + (tMax == 0 ? "unset" : tMax) + ", etaMin=" + Repr.of(etaMin) + ", step="
+        return "CosineAnnealingLR(tMax=" + (tMax == 0 ? "unset" : tMax) + ", etaMin=" + Format.repr(etaMin) + ", step="
                 + stepCount() + ")";
     }
 }

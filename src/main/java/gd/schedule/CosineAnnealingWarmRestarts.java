@@ -1,7 +1,8 @@
 package gd.schedule;
 
-import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
+import gd.util.Args;
+import gd.util.Format;
 
 /**
  * Cosine annealing that restarts from η₀, with each period {@code tMult} times longer than the last, as
@@ -35,7 +36,7 @@ public final class CosineAnnealingWarmRestarts extends LRScheduler {
 
     /** Sets the length T₀ &gt; 0 of the first period, in steps. */
     public CosineAnnealingWarmRestarts t0(int t0) {
-        this.t0 = Check.positive("CosineAnnealingWarmRestarts.t0", t0);
+        this.t0 = Args.positive("CosineAnnealingWarmRestarts.t0", t0);
         reapply();
         return this;
     }
@@ -52,7 +53,7 @@ public final class CosineAnnealingWarmRestarts extends LRScheduler {
 
     /** Sets the lowest learning rate ηmin ≥ 0, reached at the end of each period. */
     public CosineAnnealingWarmRestarts etaMin(double etaMin) {
-        this.etaMin = Check.nonNegative("CosineAnnealingWarmRestarts.etaMin", etaMin);
+        this.etaMin = Args.nonNegative("CosineAnnealingWarmRestarts.etaMin", etaMin);
         reapply();
         return this;
     }
@@ -83,6 +84,6 @@ public final class CosineAnnealingWarmRestarts extends LRScheduler {
     @Override
     public String toString() {
         return "CosineAnnealingWarmRestarts(t0=" + (t0 == 0 ? "unset" : t0) + ", tMult=" + tMult + ", etaMin="
-                + Repr.of(etaMin) + ", step=" + stepCount() + ")";
+                + Format.repr(etaMin) + ", step=" + stepCount() + ")";
     }
 }

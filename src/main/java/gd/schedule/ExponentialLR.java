@@ -1,7 +1,8 @@
 package gd.schedule;
 
-import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
+import gd.util.Args;
+import gd.util.Format;
 
 /**
  * Multiplies the learning rate by γ every step, as {@code torch.optim.lr_scheduler.ExponentialLR}.
@@ -29,7 +30,7 @@ public final class ExponentialLR extends LRScheduler {
 
     /** Sets the factor γ &gt; 0 applied every step. */
     public ExponentialLR gamma(double gamma) {
-        this.gamma = Check.positive("ExponentialLR.gamma", gamma);
+        this.gamma = Args.positive("ExponentialLR.gamma", gamma);
         reapply();
         return this;
     }
@@ -47,7 +48,7 @@ public final class ExponentialLR extends LRScheduler {
     /** The settings and the step count, e.g. {@code ExponentialLR(gamma=0.95, step=0)}. */
     @Override
     public String toString() {
-        return "ExponentialLR(gamma=" + (Double.isNaN(gamma) ? "unset" : Repr.of(gamma)) + ", step=" + stepCount()
+        return "ExponentialLR(gamma=" + (Double.isNaN(gamma) ? "unset" : Format.repr(gamma)) + ", step=" + stepCount()
                 + ")";
     }
 }

@@ -1,7 +1,8 @@
 package gd.schedule;
 
-import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
+import gd.util.Args;
+import gd.util.Format;
 
 /**
  * Changes the learning rate linearly from η₀·startFactor to η₀·endFactor over {@code totalIters} steps and
@@ -34,7 +35,7 @@ public final class LinearLR extends LRScheduler {
     /** Sets the factor s ∈ (0, 1] of the first step's learning rate. */
     public LinearLR startFactor(double startFactor) {
         if (!(startFactor > 0 && startFactor <= 1)) {
-            throw new IllegalArgumentException("LinearLR.startFactor must be in (0, 1], got " + Repr.of(startFactor));
+            throw new IllegalArgumentException("LinearLR.startFactor must be in (0, 1], got " + Format.repr(startFactor));
         }
         this.startFactor = startFactor;
         reapply();
@@ -43,14 +44,14 @@ public final class LinearLR extends LRScheduler {
 
     /** Sets the factor e ∈ [0, 1] reached after {@code totalIters} steps. */
     public LinearLR endFactor(double endFactor) {
-        this.endFactor = Check.inRange("LinearLR.endFactor", endFactor, 0, 1);
+        this.endFactor = Args.inRange("LinearLR.endFactor", endFactor, 0, 1);
         reapply();
         return this;
     }
 
     /** Sets the number of steps (&gt; 0) of the linear change. */
     public LinearLR totalIters(int totalIters) {
-        this.totalIters = Check.positive("LinearLR.totalIters", totalIters);
+        this.totalIters = Args.positive("LinearLR.totalIters", totalIters);
         reapply();
         return this;
     }
@@ -70,7 +71,7 @@ public final class LinearLR extends LRScheduler {
      */
     @Override
     public String toString() {
-        return "LinearLR(startFactor=" + Repr.of(startFactor) + ", endFactor=" + Repr.of(endFactor) + ", totalIters="
+        return "LinearLR(startFactor=" + Format.repr(startFactor) + ", endFactor=" + Format.repr(endFactor) + ", totalIters="
                 + totalIters + ", step=" + stepCount() + ")";
     }
 }

@@ -1,7 +1,8 @@
 package gd.schedule;
 
-import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
+import gd.util.Args;
+import gd.util.Format;
 import java.util.Arrays;
 
 /**
@@ -31,14 +32,14 @@ public final class MultiStepLR extends LRScheduler {
 
     /** Sets the steps (positive, increasing) at which the learning rate is multiplied by γ. */
     public MultiStepLR milestones(int... milestones) {
-        this.milestones = Check.increasing("MultiStepLR.milestones", milestones);
+        this.milestones = Args.increasing("MultiStepLR.milestones", milestones);
         reapply();
         return this;
     }
 
     /** Sets the factor γ &gt; 0 applied at each milestone. */
     public MultiStepLR gamma(double gamma) {
-        this.gamma = Check.positive("MultiStepLR.gamma", gamma);
+        this.gamma = Args.positive("MultiStepLR.gamma", gamma);
         reapply();
         return this;
     }
@@ -61,6 +62,6 @@ public final class MultiStepLR extends LRScheduler {
     @Override
     public String toString() {
         return "MultiStepLR(milestones=" + (milestones == null ? "unset" : Arrays.toString(milestones)) + ", gamma="
-                + Repr.of(gamma) + ", step=" + stepCount() + ")";
+                + Format.repr(gamma) + ", step=" + stepCount() + ")";
     }
 }

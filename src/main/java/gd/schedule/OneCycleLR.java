@@ -1,8 +1,9 @@
 package gd.schedule;
 
-import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
 import gd.optim.HasMomentum;
+import gd.util.Args;
+import gd.util.Format;
 
 /**
  * The one-cycle policy: the learning rate rises from maxLr/divFactor to maxLr, then falls far below the
@@ -51,21 +52,21 @@ public final class OneCycleLR extends LRScheduler {
 
     /** Sets the peak learning rate maxLr &gt; 0. */
     public OneCycleLR maxLr(double maxLr) {
-        this.maxLr = Check.positive("OneCycleLR.maxLr", maxLr);
+        this.maxLr = Args.positive("OneCycleLR.maxLr", maxLr);
         reapply();
         return this;
     }
 
     /** Sets the number of steps (&gt; 0) of the whole cycle: epochs × batches per epoch. */
     public OneCycleLR totalSteps(int totalSteps) {
-        this.totalSteps = Check.positive("OneCycleLR.totalSteps", totalSteps);
+        this.totalSteps = Args.positive("OneCycleLR.totalSteps", totalSteps);
         reapply();
         return this;
     }
 
     /** Sets the fraction pctStart ∈ [0, 1] of the cycle spent raising the learning rate. */
     public OneCycleLR pctStart(double pctStart) {
-        this.pctStart = Check.inRange("OneCycleLR.pctStart", pctStart, 0, 1);
+        this.pctStart = Args.inRange("OneCycleLR.pctStart", pctStart, 0, 1);
         reapply();
         return this;
     }
@@ -104,14 +105,14 @@ public final class OneCycleLR extends LRScheduler {
 
     /** Sets divFactor &gt; 0: the cycle starts at maxLr / divFactor. */
     public OneCycleLR divFactor(double divFactor) {
-        this.divFactor = Check.positive("OneCycleLR.divFactor", divFactor);
+        this.divFactor = Args.positive("OneCycleLR.divFactor", divFactor);
         reapply();
         return this;
     }
 
     /** Sets finalDivFactor &gt; 0: the cycle ends at maxLr / divFactor / finalDivFactor. */
     public OneCycleLR finalDivFactor(double finalDivFactor) {
-        this.finalDivFactor = Check.positive("OneCycleLR.finalDivFactor", finalDivFactor);
+        this.finalDivFactor = Args.positive("OneCycleLR.finalDivFactor", finalDivFactor);
         reapply();
         return this;
     }
@@ -164,11 +165,11 @@ public final class OneCycleLR extends LRScheduler {
     /** The settings and the step count. */
     @Override
     public String toString() {
-        return "OneCycleLR(maxLr=" + (Double.isNaN(maxLr) ? "unset" : Repr.of(maxLr)) + ", totalSteps="
-                + (totalSteps == 0 ? "unset" : totalSteps) + ", pctStart=" + Repr.of(pctStart) + ", annealStrategy="
-                + annealStrategy + ", cycleMomentum=" + cycleMomentum + ", baseMomentum=" + Repr.of(baseMomentum)
-                + ", maxMomentum=" + Repr.of(maxMomentum) + ", divFactor=" + Repr.of(divFactor) + ", finalDivFactor="
-                + Repr.of(finalDivFactor) + ", threePhase=" + threePhase + ", step=" + stepCount() + ")";
+        return "OneCycleLR(maxLr=" + (Double.isNaN(maxLr) ? "unset" : Format.repr(maxLr)) + ", totalSteps="
+                + (totalSteps == 0 ? "unset" : totalSteps) + ", pctStart=" + Format.repr(pctStart) + ", annealStrategy="
+                + annealStrategy + ", cycleMomentum=" + cycleMomentum + ", baseMomentum=" + Format.repr(baseMomentum)
+                + ", maxMomentum=" + Format.repr(maxMomentum) + ", divFactor=" + Format.repr(divFactor) + ", finalDivFactor="
+                + Format.repr(finalDivFactor) + ", threePhase=" + threePhase + ", step=" + stepCount() + ")";
     }
 
     /** The learning rate (or the momentum) at {@code step}: find the phase, then anneal between its ends. */
@@ -212,7 +213,7 @@ public final class OneCycleLR extends LRScheduler {
 
     private static double momentumValue(String name, double value) {
         if (!(value >= 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1), got " + Repr.of(value));
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + Format.repr(value));
         }
         return value;
     }

@@ -1,7 +1,8 @@
 package gd.schedule;
 
-import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
+import gd.util.Args;
+import gd.util.Format;
 
 /**
  * Decays the learning rate to zero along a polynomial over {@code totalIters} steps, as
@@ -32,14 +33,14 @@ public final class PolynomialLR extends LRScheduler {
 
     /** Sets the number of steps (&gt; 0) until the learning rate reaches zero. */
     public PolynomialLR totalIters(int totalIters) {
-        this.totalIters = Check.positive("PolynomialLR.totalIters", totalIters);
+        this.totalIters = Args.positive("PolynomialLR.totalIters", totalIters);
         reapply();
         return this;
     }
 
     /** Sets the power p ≥ 0 of the polynomial. */
     public PolynomialLR power(double power) {
-        this.power = Check.nonNegative("PolynomialLR.power", power);
+        this.power = Args.nonNegative("PolynomialLR.power", power);
         reapply();
         return this;
     }
@@ -57,6 +58,6 @@ public final class PolynomialLR extends LRScheduler {
     /** The settings and the step count, e.g. {@code PolynomialLR(totalIters=100, power=2.0, step=0)}. */
     @Override
     public String toString() {
-        return "PolynomialLR(totalIters=" + totalIters + ", power=" + Repr.of(power) + ", step=" + stepCount() + ")";
+        return "PolynomialLR(totalIters=" + totalIters + ", power=" + Format.repr(power) + ", step=" + stepCount() + ")";
     }
 }

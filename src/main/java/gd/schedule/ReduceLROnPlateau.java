@@ -1,8 +1,9 @@
 package gd.schedule;
 
-import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
 import gd.optim.ParamGroup;
+import gd.util.Args;
+import gd.util.Format;
 import java.util.List;
 
 /**
@@ -59,7 +60,7 @@ public final class ReduceLROnPlateau {
     public ReduceLROnPlateau mode(String mode) {
         if (!"min".equals(mode) && !"max".equals(mode)) {
             throw new IllegalArgumentException("ReduceLROnPlateau.mode must be \"min\" or \"max\", got "
-                    + quoted(mode));
+                    + Format.quoted(mode));
         }
         this.mode = mode;
         this.best = mode.equals("min") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
@@ -69,7 +70,7 @@ public final class ReduceLROnPlateau {
     /** Sets the factor ∈ (0, 1) by which the learning rate is multiplied. */
     public ReduceLROnPlateau factor(double factor) {
         if (!(factor > 0 && factor < 1)) {
-            throw new IllegalArgumentException("ReduceLROnPlateau.factor must be in (0, 1), got " + Repr.of(factor));
+            throw new IllegalArgumentException("ReduceLROnPlateau.factor must be in (0, 1), got " + Format.repr(factor));
         }
         this.factor = factor;
         return this;
@@ -77,13 +78,13 @@ public final class ReduceLROnPlateau {
 
     /** Sets how many steps ≥ 0 without improvement are tolerated before the learning rate is reduced. */
     public ReduceLROnPlateau patience(int patience) {
-        this.patience = Check.nonNegative("ReduceLROnPlateau.patience", patience);
+        this.patience = Args.nonNegative("ReduceLROnPlateau.patience", patience);
         return this;
     }
 
     /** Sets the threshold ≥ 0 an improvement must exceed (relative or absolute, see {@link #thresholdMode}). */
     public ReduceLROnPlateau threshold(double threshold) {
-        this.threshold = Check.nonNegative("ReduceLROnPlateau.threshold", threshold);
+        this.threshold = Args.nonNegative("ReduceLROnPlateau.threshold", threshold);
         return this;
     }
 
@@ -91,7 +92,7 @@ public final class ReduceLROnPlateau {
     public ReduceLROnPlateau thresholdMode(String thresholdMode) {
         if (!"rel".equals(thresholdMode) && !"abs".equals(thresholdMode)) {
             throw new IllegalArgumentException("ReduceLROnPlateau.thresholdMode must be \"rel\" or \"abs\", got "
-                    + quoted(thresholdMode));
+                    + Format.quoted(thresholdMode));
         }
         this.thresholdMode = thresholdMode;
         return this;
@@ -99,19 +100,19 @@ public final class ReduceLROnPlateau {
 
     /** Sets how many steps ≥ 0 to wait after a reduction before counting bad steps again. */
     public ReduceLROnPlateau cooldown(int cooldown) {
-        this.cooldown = Check.nonNegative("ReduceLROnPlateau.cooldown", cooldown);
+        this.cooldown = Args.nonNegative("ReduceLROnPlateau.cooldown", cooldown);
         return this;
     }
 
     /** Sets the lower bound ≥ 0 of every group's learning rate. */
     public ReduceLROnPlateau minLr(double minLr) {
-        this.minLr = Check.nonNegative("ReduceLROnPlateau.minLr", minLr);
+        this.minLr = Args.nonNegative("ReduceLROnPlateau.minLr", minLr);
         return this;
     }
 
     /** Sets eps ≥ 0: reductions smaller than eps are skipped. */
     public ReduceLROnPlateau eps(double eps) {
-        this.eps = Check.nonNegative("ReduceLROnPlateau.eps", eps);
+        this.eps = Args.nonNegative("ReduceLROnPlateau.eps", eps);
         return this;
     }
 
@@ -177,9 +178,9 @@ public final class ReduceLROnPlateau {
      */
     @Override
     public String toString() {
-        return "ReduceLROnPlateau(mode=" + mode + ", factor=" + Repr.of(factor) + ", patience=" + patience
-                + ", threshold=" + Repr.of(threshold) + ", thresholdMode=" + thresholdMode + ", cooldown=" + cooldown
-                + ", minLr=" + Repr.of(minLr) + ", eps=" + Repr.of(eps) + ", best=" + Repr.of(best)
+        return "ReduceLROnPlateau(mode=" + mode + ", factor=" + Format.repr(factor) + ", patience=" + patience
+                + ", threshold=" + Format.repr(threshold) + ", thresholdMode=" + thresholdMode + ", cooldown=" + cooldown
+                + ", minLr=" + Format.repr(minLr) + ", eps=" + Format.repr(eps) + ", best=" + Format.repr(best)
                 + ", numBadEpochs=" + numBadEpochs + ", cooldownCounter=" + cooldownCounter + ")";
     }
 
@@ -191,7 +192,4 @@ public final class ReduceLROnPlateau {
         return relative ? a > best * (threshold + 1.0) : a > best + threshold;
     }
 
-    private static String quoted(String s) {
-        return s == null ? "null" : "\"" + s + "\"";
-    }
 }

@@ -1,6 +1,7 @@
 package gd.schedule;
 
 import gd.optim.BaseOptimizer;
+import gd.util.Args;
 import java.util.Arrays;
 
 /**
@@ -62,7 +63,7 @@ public final class SequentialLR extends LRScheduler {
 
     /** Sets the steps (positive, increasing; one fewer than the schedules) at which the next schedule starts. */
     public SequentialLR milestones(int... milestones) {
-        int[] checked = Check.increasing("SequentialLR.milestones", milestones);
+        int[] checked = Args.increasing("SequentialLR.milestones", milestones);
         if (schedulers != null) {
             requireCounts(schedulers.length, checked.length);
         }

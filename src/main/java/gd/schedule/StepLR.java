@@ -1,7 +1,8 @@
 package gd.schedule;
 
-import gd.matrix.Repr;
 import gd.optim.BaseOptimizer;
+import gd.util.Args;
+import gd.util.Format;
 
 /**
  * Multiplies the learning rate by γ every {@code stepSize} steps, as {@code torch.optim.lr_scheduler.StepLR}.
@@ -30,14 +31,14 @@ public final class StepLR extends LRScheduler {
 
     /** Sets the period (&gt; 0, in steps) of the decay. */
     public StepLR stepSize(int stepSize) {
-        this.stepSize = Check.positive("StepLR.stepSize", stepSize);
+        this.stepSize = Args.positive("StepLR.stepSize", stepSize);
         reapply();
         return this;
     }
 
     /** Sets the factor γ &gt; 0 applied every {@code stepSize} steps. */
     public StepLR gamma(double gamma) {
-        this.gamma = Check.positive("StepLR.gamma", gamma);
+        this.gamma = Args.positive("StepLR.gamma", gamma);
         reapply();
         return this;
     }
@@ -55,7 +56,7 @@ public final class StepLR extends LRScheduler {
     /** The settings and the step count, e.g. {@code StepLR(stepSize=30, gamma=0.1, step=0)}. */
     @Override
     public String toString() {
-        return "StepLR(stepSize=" + (stepSize == 0 ? "unset" : stepSize) + ", gamma=" + Repr.of(gamma) + ", step="
+        return "StepLR(stepSize=" + (stepSize == 0 ? "unset" : stepSize) + ", gamma=" + Format.repr(gamma) + ", step="
                 + stepCount() + ")";
     }
 }

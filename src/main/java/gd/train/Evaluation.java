@@ -1,5 +1,6 @@
 package gd.train;
 
+import gd.util.Format;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,9 +32,9 @@ public record Evaluation(double loss, Map<String, Double> metrics) {
     /** For example {@code Evaluation(loss=0.0812, accuracy=0.9765)}. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder("Evaluation(loss=").append(Text.number(loss));
+        StringBuilder s = new StringBuilder("Evaluation(loss=").append(Format.number(loss));
         for (Map.Entry<String, Double> m : metrics.entrySet()) {
-            s.append(", ").append(m.getKey()).append('=').append(Text.number(m.getValue()));
+            s.append(", ").append(m.getKey()).append('=').append(Format.number(m.getValue()));
         }
         return s.append(')').toString();
     }

@@ -1,5 +1,6 @@
 package gd.train;
 
+import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -197,19 +198,19 @@ public final class History {
         for (double s : epochSeconds) {
             seconds += s;
         }
-        StringBuilder s = new StringBuilder(Text.plural(epochs(), "epoch")).append(", ")
-                .append(Text.plural(steps(), "step")).append(", ").append(Text.seconds(seconds));
+        StringBuilder s = new StringBuilder(Format.plural(epochs(), "epoch")).append(", ")
+                .append(Format.plural(steps(), "step")).append(", ").append(Format.seconds(seconds));
         int last = epochs() - 1;
         if (last >= 0) {
-            s.append(": loss ").append(Text.number(epochLoss[last]));
+            s.append(": loss ").append(Format.number(epochLoss[last]));
             for (int m = 0; m < metricNames.size(); m++) {
-                s.append(", ").append(metricNames.get(m)).append(' ').append(Text.number(metrics[m][last]));
+                s.append(", ").append(metricNames.get(m)).append(' ').append(Format.number(metrics[m][last]));
             }
             if (validationLoss.length > 0) {
-                s.append(", val_loss ").append(Text.number(validationLoss[last]));
+                s.append(", val_loss ").append(Format.number(validationLoss[last]));
                 for (int m = 0; m < metricNames.size(); m++) {
                     s.append(", val_").append(metricNames.get(m)).append(' ')
-                            .append(Text.number(validationMetrics[m][last]));
+                            .append(Format.number(validationMetrics[m][last]));
                 }
             }
         }
@@ -258,7 +259,7 @@ public final class History {
             }
             s.append('\n').append(String.format("%5d", e));
             for (double[] column : columns) {
-                s.append(String.format("  %12s", Text.number(column[e])));
+                s.append(String.format("  %12s", Format.number(column[e])));
             }
         }
         return s.toString();
@@ -309,7 +310,7 @@ public final class History {
     private int metricIndex(String operation, String name) {
         int i = name == null ? -1 : metricNames.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("History." + operation + ": no metric named " + quoted(name)
+            throw new IllegalArgumentException("History." + operation + ": no metric named " + Format.quoted(name)
                     + "; recorded metrics: " + metricNames);
         }
         return i;
@@ -318,13 +319,10 @@ public final class History {
     private int parameterIndex(String operation, String name) {
         int i = name == null ? -1 : parameterNames.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("History." + operation + ": no parameter named " + quoted(name)
+            throw new IllegalArgumentException("History." + operation + ": no parameter named " + Format.quoted(name)
                     + "; parameters: " + parameterNames);
         }
         return i;
     }
 
-    private static String quoted(String s) {
-        return s == null ? "null" : "\"" + s + "\"";
-    }
 }

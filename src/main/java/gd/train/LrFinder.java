@@ -4,13 +4,13 @@ import gd.data.Batches;
 import gd.data.Dataset;
 import gd.loss.Loss;
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.matrix.Rng;
 import gd.nn.Layer;
 import gd.nn.TrainingModes;
 import gd.nn.ModelState;
 import gd.nn.Parameter;
 import gd.optim.BaseOptimizer;
+import gd.util.Format;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -103,7 +103,7 @@ public final class LrFinder {
     /** Sets the smoothing β ∈ [0, 1) of the moving average (default 0.98; 0 = no smoothing). */
     public LrFinder beta(double beta) {
         if (!(beta >= 0 && beta < 1)) {
-            throw new IllegalArgumentException("LrFinder.beta must be in [0, 1), got " + Repr.of(beta));
+            throw new IllegalArgumentException("LrFinder.beta must be in [0, 1), got " + Format.repr(beta));
         }
         this.beta = beta;
         return this;
@@ -113,7 +113,7 @@ public final class LrFinder {
     public LrFinder divergenceFactor(double factor) {
         if (!(factor > 1 && factor < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("LrFinder.divergenceFactor must be greater than 1 and finite, got "
-                    + Repr.of(factor));
+                    + Format.repr(factor));
         }
         this.divergenceFactor = factor;
         return this;
@@ -148,8 +148,8 @@ public final class LrFinder {
                     + " an Rng; add .shuffle(rng.split())");
         }
         if (!(endLr > startLr)) {
-            throw new IllegalArgumentException("LrFinder.run: endLr " + Repr.of(endLr) + " must be larger than startLr "
-                    + Repr.of(startLr));
+            throw new IllegalArgumentException("LrFinder.run: endLr " + Format.repr(endLr) + " must be larger than startLr "
+                    + Format.repr(startLr));
         }
         BaseOptimizer<?> optimizer = optimizerFactory.apply(model.parameters());
         if (optimizer == null) {
@@ -176,7 +176,7 @@ public final class LrFinder {
                     Matrix output = model.forward(batch.x());
                     double value = loss.value(output, batch.y());
                     if (!Double.isFinite(value)) {
-                        reason = "the loss became " + value + " at lr " + Text.number(lr);
+                        reason = "the loss became " + value + " at lr " + Format.number(lr);
                         break sweep;
                     }
                     average = beta * average + (1 - beta) * value;
@@ -185,9 +185,9 @@ public final class LrFinder {
                     smoothed[n] = average / (1 - Math.pow(beta, n + 1));
                     n++;
                     if (smoothed[n - 1] > divergenceFactor * best) {
-                        reason = "the smoothed loss " + Text.number(smoothed[n - 1]) + " exceeded "
-                                + Repr.of(divergenceFactor) + " × the lowest, " + Text.number(best) + ", at lr "
-                                + Text.number(lr);
+                        reason = "the smoothed loss " + Format.number(smoothed[n - 1]) + " exceeded "
+                                + Format.repr(divergenceFactor) + " × the lowest, " + Format.number(best) + ", at lr "
+                                + Format.number(lr);
                         break sweep;
                     }
                     best = Math.min(best, smoothed[n - 1]);
@@ -208,7 +208,7 @@ public final class LrFinder {
 
     private static double positive(String name, double x) {
         if (!(x > 0 && x < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("LrFinder." + name + " must be positive and finite, got " + Repr.of(x));
+            throw new IllegalArgumentException("LrFinder." + name + " must be positive and finite, got " + Format.repr(x));
         }
         return x;
     }
@@ -216,8 +216,8 @@ public final class LrFinder {
     /** The settings, e.g. {@code LrFinder(lr 1e-07 → 10.0 over 100 steps, beta=0.98, divergenceFactor=4.0, batchSize=64)}. */
     @Override
     public String toString() {
-        return "LrFinder(lr " + Repr.of(startLr) + " → " + Repr.of(endLr) + " over " + steps + " steps, beta="
-                + Repr.of(beta) + ", divergenceFactor=" + Repr.of(divergenceFactor) + ", batchSize=" + batchSize + ")";
+        return "LrFinder(lr " + Format.repr(startLr) + " → " + Format.repr(endLr) + " over " + steps + " steps, beta="
+                + Format.repr(beta) + ", divergenceFactor=" + Format.repr(divergenceFactor) + ", batchSize=" + batchSize + ")";
     }
 
     /**
@@ -301,10 +301,10 @@ public final class LrFinder {
          */
         @Override
         public String toString() {
-            return "LrFinder.Result(" + Text.plural(lrs.length, "step")
-                    + (lrs.length > 0 ? ", lr " + Text.number(lrs[0]) + " … " + Text.number(lrs[lrs.length - 1]) : "")
-                    + "; " + stopReason + "; steepest " + Text.number(steepest) + ", minimum/10 "
-                    + Text.number(minimumOverTen) + ")";
+            return "LrFinder.Result(" + Format.plural(lrs.length, "step")
+                    + (lrs.length > 0 ? ", lr " + Format.number(lrs[0]) + " … " + Format.number(lrs[lrs.length - 1]) : "")
+                    + "; " + stopReason + "; steepest " + Format.number(steepest) + ", minimum/10 "
+                    + Format.number(minimumOverTen) + ")";
         }
     }
 }

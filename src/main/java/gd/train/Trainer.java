@@ -4,7 +4,6 @@ import gd.data.Batches;
 import gd.data.Dataset;
 import gd.loss.Loss;
 import gd.matrix.Matrix;
-import gd.matrix.Repr;
 import gd.matrix.Rng;
 import gd.nn.Layer;
 import gd.nn.TrainingModes;
@@ -16,6 +15,7 @@ import gd.optim.Optimizer;
 import gd.schedule.LRScheduler;
 import gd.schedule.ReduceLROnPlateau;
 import gd.schedule.Scheduler;
+import gd.util.Format;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -197,7 +197,7 @@ public final class Trainer {
     /** Stops after an epoch whose mean training loss is at most {@code threshold}. */
     public Trainer lossThreshold(double threshold) {
         if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("Trainer.lossThreshold must be finite, got " + Repr.of(threshold));
+            throw new IllegalArgumentException("Trainer.lossThreshold must be finite, got " + Format.repr(threshold));
         }
         this.lossThreshold = threshold;
         return this;
@@ -206,7 +206,7 @@ public final class Trainer {
     /** Stops when the mean training loss of an epoch differs from the previous epoch's by less than {@code tol}. */
     public Trainer tolerance(double tol) {
         if (!(tol > 0 && tol < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("Trainer.tolerance must be positive and finite, got " + Repr.of(tol));
+            throw new IllegalArgumentException("Trainer.tolerance must be positive and finite, got " + Format.repr(tol));
         }
         this.tolerance = tol;
         return this;
@@ -232,7 +232,7 @@ public final class Trainer {
         }
         if (!(minDelta >= 0 && minDelta < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("Trainer.earlyStopping: minDelta must be non-negative and finite, got "
-                    + Repr.of(minDelta));
+                    + Format.repr(minDelta));
         }
         this.patience = patience;
         this.minDelta = minDelta;
@@ -340,7 +340,7 @@ public final class Trainer {
     public Trainer clipGradNorm(double maxNorm) {
         if (!(maxNorm > 0 && maxNorm < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("Trainer.clipGradNorm: maxNorm must be positive and finite, got "
-                    + Repr.of(maxNorm));
+                    + Format.repr(maxNorm));
         }
         this.clipNorm = maxNorm;
         return this;
@@ -353,7 +353,7 @@ public final class Trainer {
     public Trainer clipGradValue(double value) {
         if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("Trainer.clipGradValue: value must be positive and finite, got "
-                    + Repr.of(value));
+                    + Format.repr(value));
         }
         this.clipValue = value;
         return this;
@@ -455,7 +455,7 @@ public final class Trainer {
         boolean stats = statsEvery > 0 && step % statsEvery == 0;
         if (stats && !run.statsBeforeUpdate(step)) {
             run.diverge(step, index, "the gradient norm is " + run.globalGradNorm + " (the loss of this step: "
-                    + Text.number(value) + ")", false);
+                    + Format.number(value) + ")", false);
             return;
         }
         if (!Double.isNaN(clipValue)) {
@@ -465,7 +465,7 @@ public final class Trainer {
             double norm = Clip.gradNorm(params, clipNorm);
             if (!Double.isFinite(norm)) {
                 run.diverge(step, index, "the gradient norm is " + norm + " (the loss of this step: "
-                        + Text.number(value) + ")", false);
+                        + Format.number(value) + ")", false);
                 return;
             }
         }
@@ -478,7 +478,7 @@ public final class Trainer {
             scheduler.step();
         }
         if (maxSteps > 0 && step + 1 >= maxSteps) {
-            run.stop("reached the maximum of " + Text.plural(maxSteps, "step"));
+            run.stop("reached the maximum of " + Format.plural(maxSteps, "step"));
         }
         run.state.afterStep(step, run.epoch, index, value, lr);
         run.callbacks();
@@ -513,12 +513,12 @@ public final class Trainer {
         double change = epoch > 0 ? Math.abs(epochLoss - run.recorder.epochLoss(epoch - 1)) : Double.NaN;
         if (run.stopReason() == null) {
             if (epochLoss <= lossThreshold) {
-                run.stop("the epoch loss " + Text.number(epochLoss) + " reached the threshold " + Repr.of(lossThreshold));
+                run.stop("the epoch loss " + Format.number(epochLoss) + " reached the threshold " + Format.repr(lossThreshold));
             } else if (change < tolerance) {
-                run.stop("the epoch loss changed by " + Text.number(change) + ", less than the tolerance "
-                        + Repr.of(tolerance));
+                run.stop("the epoch loss changed by " + Format.number(change) + ", less than the tolerance "
+                        + Format.repr(tolerance));
             } else if (maxEpochs > 0 && epoch + 1 >= maxEpochs) {
-                run.stop("reached the maximum of " + Text.plural(maxEpochs, "epoch"));
+                run.stop("reached the maximum of " + Format.plural(maxEpochs, "epoch"));
             }
         }
         run.state.afterEpoch(epoch, epochLoss, val != null ? val.loss() : Double.NaN);
@@ -808,9 +808,9 @@ public final class Trainer {
                 recorder.bestEpoch(epoch);
             } else if (++wait >= patience) {
                 stop("early stopping: the validation loss has not improved"
-                        + (minDelta > 0 ? " by more than " + Repr.of(minDelta) : "") + " for "
-                        + Text.plural(wait, "epoch") + "; restored the weights of epoch " + bestEpoch
-                        + " (validation loss " + Text.number(best) + ")");
+                        + (minDelta > 0 ? " by more than " + Format.repr(minDelta) : "") + " for "
+                        + Format.plural(wait, "epoch") + "; restored the weights of epoch " + bestEpoch
+                        + " (validation loss " + Format.number(best) + ")");
             }
         }
 
@@ -822,7 +822,7 @@ public final class Trainer {
             bestState.restore();
             if (!recorder.stopReason().startsWith("early stopping") && !recorder.diverged()) {
                 recorder.stop(recorder.stopReason() + "; restored the weights of epoch " + bestEpoch
-                        + " (validation loss " + Text.number(best) + ")", false);
+                        + " (validation loss " + Format.number(best) + ")", false);
             }
         }
 
@@ -835,7 +835,7 @@ public final class Trainer {
                         + " infinite values, and that the targets suit the loss ").append(loss).append('.');
             } else {
                 if (lossSeen) {
-                    s.append(" (the step before: ").append(Text.number(recorder.lossAt(step - 1))).append(')');
+                    s.append(" (the step before: ").append(Format.number(recorder.lossAt(step - 1))).append(')');
                 }
                 double lastLr = recorder.lrAt(step - 1);
                 String clip = Double.isNaN(clipNorm) ? ", or clip gradients with .clipGradNorm(1.0)." : ".";
@@ -843,13 +843,13 @@ public final class Trainer {
                     s.append(". The optimizer's steps are probably too large (it has no learning rate to read): make"
                             + " them smaller").append(clip);
                 } else {
-                    s.append(". The learning rate ").append(Repr.of(lastLr)).append(" is probably too large: try ")
-                            .append(Text.number(lastLr / 10)).append(clip);
+                    s.append(". The learning rate ").append(Format.repr(lastLr)).append(" is probably too large: try ")
+                            .append(Format.number(lastLr / 10)).append(clip);
                 }
             }
             if (bestState != null) {
                 s.append(" Restored the weights of epoch ").append(bestEpoch).append(" (validation loss ")
-                        .append(Text.number(best)).append(").");
+                        .append(Format.number(best)).append(").");
             }
             recorder.stop(s.toString(), true);
         }
@@ -871,19 +871,19 @@ public final class Trainer {
                 s.append(" of ").append(maxEpochs);
             }
             s.append("  batch ").append(batch).append(" of ").append(batchesPerEpoch)
-                    .append("  step ").append(Text.count(recorder.steps() - 1))
-                    .append("  loss ").append(Text.number(lossExamples > 0 ? lossSum / lossExamples : stepLoss));
+                    .append("  step ").append(Format.count(recorder.steps() - 1))
+                    .append("  loss ").append(Format.number(lossExamples > 0 ? lossSum / lossExamples : stepLoss));
             double lr = currentLr();
             if (!Double.isNaN(lr)) {
-                s.append("  lr ").append(Text.number(lr));
+                s.append("  lr ").append(Format.number(lr));
             }
             if (lastValidation != null) {
-                s.append("  val_loss ").append(Text.number(lastValidation.loss()));
+                s.append("  val_loss ").append(Format.number(lastValidation.loss()));
                 for (Map.Entry<String, Double> m : lastValidation.metrics().entrySet()) {
-                    s.append("  val_").append(m.getKey()).append(' ').append(Text.number(m.getValue()));
+                    s.append("  val_").append(m.getKey()).append(' ').append(Format.number(m.getValue()));
                 }
             }
-            return s.append("  ").append(Text.seconds((clock.getAsLong() - start) / 1e9)).toString();
+            return s.append("  ").append(Format.seconds((clock.getAsLong() - start) / 1e9)).toString();
         }
     }
 
@@ -915,13 +915,13 @@ public final class Trainer {
             s.append(", maxSteps=").append(maxSteps);
         }
         if (!Double.isNaN(lossThreshold)) {
-            s.append(", lossThreshold=").append(Repr.of(lossThreshold));
+            s.append(", lossThreshold=").append(Format.repr(lossThreshold));
         }
         if (!Double.isNaN(tolerance)) {
-            s.append(", tolerance=").append(Repr.of(tolerance));
+            s.append(", tolerance=").append(Format.repr(tolerance));
         }
         if (patience > 0) {
-            s.append(", earlyStopping(patience=").append(patience).append(", minDelta=").append(Repr.of(minDelta))
+            s.append(", earlyStopping(patience=").append(patience).append(", minDelta=").append(Format.repr(minDelta))
                     .append(')');
         }
         s.append(", loss=").append(loss).append(", optimizer=").append(optimizer);
@@ -932,10 +932,10 @@ public final class Trainer {
             s.append(", schedule=").append(plateau);
         }
         if (!Double.isNaN(clipValue)) {
-            s.append(", clipGradValue=").append(Repr.of(clipValue));
+            s.append(", clipGradValue=").append(Format.repr(clipValue));
         }
         if (!Double.isNaN(clipNorm)) {
-            s.append(", clipGradNorm=").append(Repr.of(clipNorm));
+            s.append(", clipGradNorm=").append(Format.repr(clipNorm));
         }
         if (validation != null) {
             s.append(", validation=").append(validation);

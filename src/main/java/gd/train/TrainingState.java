@@ -1,5 +1,6 @@
 package gd.train;
 
+import gd.util.Format;
 import java.util.function.Supplier;
 
 /**
@@ -104,8 +105,8 @@ public final class TrainingState {
     /** Where training is, e.g. {@code TrainingState(step 41, epoch 0, batch 41, loss 0.3125)}. */
     @Override
     public String toString() {
-        return "TrainingState(" + (endOfEpoch ? "end of epoch " + epoch + ", epoch loss " + Text.number(loss)
-                + (Double.isNaN(validationLoss) ? "" : ", validation loss " + Text.number(validationLoss))
-                : "step " + step + ", epoch " + epoch + ", batch " + batch + ", loss " + Text.number(loss)) + ")";
+        return "TrainingState(" + (endOfEpoch ? "end of epoch " + epoch + ", epoch loss " + Format.number(loss)
+                + (Double.isNaN(validationLoss) ? "" : ", validation loss " + Format.number(validationLoss))
+                : "step " + step + ", epoch " + epoch + ", batch " + batch + ", loss " + Format.number(loss)) + ")";
     }
 }

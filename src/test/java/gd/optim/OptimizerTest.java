@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gd.matrix.Repr;
 
 import gd.matrix.Matrix;
 import gd.matrix.Rng;
 import gd.nn.Parameter;
+import gd.util.Format;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,11 +35,12 @@ class OptimizerTest {
         List<Parameter> p = params();
         assertMessage("Adam.beta1 must be in [0, 1), got 1.2", () -> Adam.of(p).beta1(1.2));
         assertMessage("Adam.beta2 must be in [0, 1), got 1.0", () -> Adam.of(p).betas(0.9, 1.0));
-        assertMessage("Adam.lr must be non-negative, got -0.1", () -> Adam.of(p).lr(-0.1));
-        assertMessage("Adam.eps must be non-negative, got -1e-08", () -> Adam.of(p).eps(-1e-8));
-        assertMessage("AdamW.weightDecay must be non-negative, got nan", () -> AdamW.of(p).weightDecay(Double.NaN));
-        assertMessage("Sgd.momentum must be non-negative, got -0.9", () -> Sgd.of(p).momentum(-0.9));
-        assertMessage("Sgd.weightDecay must be non-negative, got -1.0", () -> Sgd.of(p).weightDecay(-1));
+        assertMessage("Adam.lr must be non-negative and finite, got -0.1", () -> Adam.of(p).lr(-0.1));
+        assertMessage("Sgd.lr must be non-negative and finite, got inf", () -> Sgd.of(p).lr(Double.POSITIVE_INFINITY));
+        assertMessage("Adam.eps must be non-negative and finite, got -1e-08", () -> Adam.of(p).eps(-1e-8));
+        assertMessage("AdamW.weightDecay must be non-negative and finite, got nan", () -> AdamW.of(p).weightDecay(Double.NaN));
+        assertMessage("Sgd.momentum must be non-negative and finite, got -0.9", () -> Sgd.of(p).momentum(-0.9));
+        assertMessage("Sgd.weightDecay must be non-negative and finite, got -1.0", () -> Sgd.of(p).weightDecay(-1));
         assertMessage("Sgd.nesterov: Nesterov momentum requires a momentum and zero dampening, got momentum=0.0,"
                 + " dampening=0.0", () -> Sgd.of(p).nesterov(true));
         assertMessage("Sgd.nesterov: Nesterov momentum requires a momentum and zero dampening, got momentum=0.9,"
@@ -48,15 +49,15 @@ class OptimizerTest {
                 + " dampening=0.5", () -> Sgd.of(p).momentum(0.9).nesterov(true).dampening(0.5));
         assertMessage("Sgd.nesterov: Nesterov momentum requires a momentum and zero dampening, got momentum=0.0,"
                 + " dampening=0.0", () -> Sgd.of(p).momentum(0.9).nesterov(true).momentum(0));
-        assertMessage("AdaGrad.lrDecay must be non-negative, got -0.01", () -> AdaGrad.of(p).lrDecay(-0.01));
-        assertMessage("AdaGrad.initialAccumulatorValue must be non-negative, got -0.1",
+        assertMessage("AdaGrad.lrDecay must be non-negative and finite, got -0.01", () -> AdaGrad.of(p).lrDecay(-0.01));
+        assertMessage("AdaGrad.initialAccumulatorValue must be non-negative and finite, got -0.1",
                 () -> AdaGrad.of(p).initialAccumulatorValue(-0.1));
         assertMessage("RmsProp.alpha must be in [0, 1], got 1.5", () -> RmsProp.of(p).alpha(1.5));
-        assertMessage("RmsProp.momentum must be non-negative, got -0.5", () -> RmsProp.of(p).momentum(-0.5));
-        assertMessage("NAdam.momentumDecay must be non-negative, got -0.004", () -> NAdam.of(p).momentumDecay(-0.004));
+        assertMessage("RmsProp.momentum must be non-negative and finite, got -0.5", () -> RmsProp.of(p).momentum(-0.5));
+        assertMessage("NAdam.momentumDecay must be non-negative and finite, got -0.004", () -> NAdam.of(p).momentumDecay(-0.004));
         assertMessage("NAdam.beta1 must be in [0, 1), got -0.1", () -> NAdam.of(p).beta1(-0.1));
         assertMessage("RAdam.beta2 must be in [0, 1), got 1.0", () -> RAdam.of(p).beta2(1.0));
-        assertMessage("Adam.paramGroups[0].lr must be non-negative, got -1.0",
+        assertMessage("Adam.paramGroups[0].lr must be non-negative and finite, got -1.0",
                 () -> Adam.of(p).paramGroups().get(0).lr(-1));
     }
 
@@ -75,9 +76,9 @@ class OptimizerTest {
     @Test
     void clippingArgumentsAreChecked() {
         List<Parameter> p = params();
-        assertMessage("Clip.gradNorm: maxNorm must be non-negative, got -1.0", () -> Clip.gradNorm(p, -1));
+        assertMessage("Clip.gradNorm: maxNorm must be non-negative and finite, got -1.0", () -> Clip.gradNorm(p, -1));
         assertMessage("Clip.gradNorm: got an empty parameter list", () -> Clip.gradNorm(List.of(), 1));
-        assertMessage("Clip.gradValue: clipValue must be non-negative, got nan", () -> Clip.gradValue(p, Double.NaN));
+        assertMessage("Clip.gradValue: clipValue must be non-negative and finite, got nan", () -> Clip.gradValue(p, Double.NaN));
     }
 
     @Test
@@ -238,17 +239,17 @@ class OptimizerTest {
 
     @Test
     void reprWritesNumbersLikePython() {
-        assertEquals("1e-08", Repr.of(1e-8));
-        assertEquals("0.001", Repr.of(0.001));
-        assertEquals("0.0001", Repr.of(1e-4));
-        assertEquals("1e-05", Repr.of(1e-5));
-        assertEquals("100.0", Repr.of(100));
-        assertEquals("1e+16", Repr.of(1e16));
-        assertEquals("1234567890123456.0", Repr.of(1234567890123456.0));
-        assertEquals("-0.5", Repr.of(-0.5));
-        assertEquals("0.09999999999999998", Repr.of(1 - 0.9));
-        assertEquals("2.5e-308", Repr.of(2.5e-308));
-        assertEquals("-0.0", Repr.of(-0.0));
-        assertEquals("inf", Repr.of(Double.POSITIVE_INFINITY));
+        assertEquals("1e-08", Format.repr(1e-8));
+        assertEquals("0.001", Format.repr(0.001));
+        assertEquals("0.0001", Format.repr(1e-4));
+        assertEquals("1e-05", Format.repr(1e-5));
+        assertEquals("100.0", Format.repr(100));
+        assertEquals("1e+16", Format.repr(1e16));
+        assertEquals("1234567890123456.0", Format.repr(1234567890123456.0));
+        assertEquals("-0.5", Format.repr(-0.5));
+        assertEquals("0.09999999999999998", Format.repr(1 - 0.9));
+        assertEquals("2.5e-308", Format.repr(2.5e-308));
+        assertEquals("-0.0", Format.repr(-0.0));
+        assertEquals("inf", Format.repr(Double.POSITIVE_INFINITY));
     }
 }

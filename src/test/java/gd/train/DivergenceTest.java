@@ -16,6 +16,7 @@ import gd.nn.Parameter;
 import gd.nn.Sequential;
 import gd.optim.Optimizer;
 import gd.optim.Sgd;
+import gd.util.Format;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ class DivergenceTest {
         assertArrayEquals(expected, h.loss());
         assertTrue(Double.isNaN(h.epochLoss()[k]) || Double.isInfinite(h.epochLoss()[k]));
         String message = "Training diverged at step " + k + " (epoch " + k + ", batch 0): the loss is " + expected[k]
-                + " (the step before: " + Text.number(expected[k - 1]) + "). The learning rate 1.5 is probably too"
+                + " (the step before: " + Format.number(expected[k - 1]) + "). The learning rate 1.5 is probably too"
                 + " large: try 0.15, or clip gradients with .clipGradNorm(1.0).";
         assertEquals(message, h.stopReason());
         assertEquals(message + System.lineSeparator(), warnings.toString(StandardCharsets.UTF_8), "printed once");
@@ -157,7 +158,7 @@ class DivergenceTest {
         double norm = h.gradNorm()[4];
         assertFalse(Double.isFinite(norm));
         assertEquals("Training diverged at step 4 (epoch 1, batch 1): the gradient norm is " + norm + " (the loss of"
-                + " this step: " + Text.number(h.loss()[4]) + "). The learning rate 0.1 is probably too large: try 0.01,"
+                + " this step: " + Format.number(h.loss()[4]) + "). The learning rate 0.1 is probably too large: try 0.01,"
                 + " or clip gradients with .clipGradNorm(1.0).", h.stopReason());
         assertEquals(weightsAtStep4.get(0), Fixtures.weights(model), "no update with the infinite gradient");
         assertTrue(Double.isNaN(h.weightNorm("0.weight")[4]));

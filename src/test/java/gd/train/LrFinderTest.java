@@ -20,6 +20,7 @@ import gd.nn.ReLU;
 import gd.nn.Sequential;
 import gd.optim.Adam;
 import gd.optim.Sgd;
+import gd.util.Format;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,8 @@ class LrFinderTest {
             assertTrue(s[i + 1] <= 4 * lowest || i + 2 == s.length, "should have stopped after step " + (i + 1));
         }
         assertTrue(s[s.length - 1] > 4 * lowest, "the last smoothed loss exceeds 4 × the lowest before it");
-        assertEquals("the smoothed loss " + Text.number(s[s.length - 1]) + " exceeded 4.0 × the lowest, "
-                + Text.number(lowest) + ", at lr " + Text.number(r.lrs()[s.length - 1]), r.stopReason());
+        assertEquals("the smoothed loss " + Format.number(s[s.length - 1]) + " exceeded 4.0 × the lowest, "
+                + Format.number(lowest) + ", at lr " + Format.number(r.lrs()[s.length - 1]), r.stopReason());
     }
 
     @Test
@@ -98,7 +99,7 @@ class LrFinderTest {
         for (double l : r.losses()) {
             assertTrue(Double.isFinite(l));
         }
-        assertEquals("the loss became Infinity at lr " + Text.number(1e200 * Math.pow(1e100, 1.0 / 99)), r.stopReason());
+        assertEquals("the loss became Infinity at lr " + Format.number(1e200 * Math.pow(1e100, 1.0 / 99)), r.stopReason());
         assertTrue(Double.isNaN(r.steepest()), "one point has no slope");
         assertEquals(1e200 / 10, r.minimumOverTen(), 0);
     }
@@ -167,7 +168,7 @@ class LrFinderTest {
                 finder.toString());
         LrFinder.Result r = finder.run(REGRESSION);
         assertEquals("LrFinder.Result(20 steps, lr 1e-07 … 0.01; completed 20 steps; steepest "
-                + Text.number(r.steepest()) + ", minimum/10 " + Text.number(r.minimumOverTen()) + ")", r.toString());
+                + Format.number(r.steepest()) + ", minimum/10 " + Format.number(r.minimumOverTen()) + ")", r.toString());
     }
 
     private static void assertMessage(String expected, Executable call) {

@@ -10,6 +10,7 @@ import gd.loss.SoftmaxCrossEntropy;
 import gd.matrix.Rng;
 import gd.nn.Sequential;
 import gd.optim.Sgd;
+import gd.util.Format;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -110,18 +111,18 @@ class ProgressTest {
 
     @Test
     void numbersAreWrittenWithFourSignificantDigits() {
-        assertEquals("0.0812", Text.number(0.0812));
-        assertEquals("1.5", Text.number(1.5));
-        assertEquals("0.3333", Text.number(1.0 / 3));
-        assertEquals("1235", Text.number(1234.5));
-        assertEquals("3.2e+152", Text.number(3.2e152));
-        assertEquals("1e-07", Text.number(1e-7));
-        assertEquals("-2.5e-05", Text.number(-2.5e-5));
-        assertEquals("0", Text.number(0));
-        assertEquals("NaN", Text.number(Double.NaN));
-        assertEquals("-Infinity", Text.number(Double.NEGATIVE_INFINITY));
-        assertEquals("2,814", Text.count(2814));
-        assertEquals("1 epoch", Text.plural(1, "epoch"));
-        assertEquals("12.3 s", Text.seconds(12.34));
+        assertEquals("0.0812", Format.number(0.0812));
+        assertEquals("1.5", Format.number(1.5));
+        assertEquals("0.3333", Format.number(1.0 / 3));
+        assertEquals("1235", Format.number(1234.5));
+        assertEquals("3.2e+152", Format.number(3.2e152));
+        assertEquals("1e-07", Format.number(1e-7));
+        assertEquals("-2.5e-05", Format.number(-2.5e-5));
+        assertEquals("0", Format.number(0));
+        assertEquals("NaN", Format.number(Double.NaN));
+        assertEquals("-Infinity", Format.number(Double.NEGATIVE_INFINITY));
+        assertEquals("2,814", Format.count(2814));
+        assertEquals("1 epoch", Format.plural(1, "epoch"));
+        assertEquals("12.3 s", Format.seconds(12.34));
     }
 }

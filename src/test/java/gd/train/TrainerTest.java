@@ -23,6 +23,7 @@ import gd.optim.Sgd;
 import gd.schedule.CosineAnnealingLR;
 import gd.schedule.ReduceLROnPlateau;
 import gd.schedule.StepLR;
+import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -178,7 +179,7 @@ class TrainerTest {
         assertTrue(last > 0 && last < 4999, "stopped after " + loss.length + " epochs");
         assertTrue(loss[last] <= 0.05, "last epoch loss " + loss[last]);
         assertTrue(loss[last - 1] > 0.05, "epoch before " + loss[last - 1]);
-        assertEquals("the epoch loss " + Text.number(loss[last]) + " reached the threshold 0.05", h.stopReason());
+        assertEquals("the epoch loss " + Format.number(loss[last]) + " reached the threshold 0.05", h.stopReason());
     }
 
     @Test
@@ -193,7 +194,7 @@ class TrainerTest {
         }
         double change = Math.abs(loss[last] - loss[last - 1]);
         assertTrue(change < 1e-5);
-        assertEquals("the epoch loss changed by " + Text.number(change) + ", less than the tolerance 1e-05",
+        assertEquals("the epoch loss changed by " + Format.number(change) + ", less than the tolerance 1e-05",
                 h.stopReason());
     }
 
@@ -235,7 +236,7 @@ class TrainerTest {
         assertNotEquals(snapshots.get(h.epochs() - 1), Fixtures.weights(model));
         assertEquals(val[best], Trainer.evaluate(model, data.validation(), MeanSquaredError.of()).loss(), 0);
         assertEquals("early stopping: the validation loss has not improved for 3 epochs; restored the weights of epoch "
-                + best + " (validation loss " + Text.number(val[best]) + ")", h.stopReason());
+                + best + " (validation loss " + Format.number(val[best]) + ")", h.stopReason());
     }
 
     @Test
@@ -273,7 +274,7 @@ class TrainerTest {
         assertEquals(reference.bestEpoch(), h.bestEpoch());
         assertEquals(snapshots.get(h.bestEpoch()), Fixtures.weights(model));
         assertEquals("reached the maximum of " + epochs + " epochs; restored the weights of epoch " + h.bestEpoch()
-                + " (validation loss " + Text.number(h.validationLoss()[h.bestEpoch()]) + ")", h.stopReason());
+                + " (validation loss " + Format.number(h.validationLoss()[h.bestEpoch()]) + ")", h.stopReason());
     }
 
     @Test
@@ -583,7 +584,7 @@ class TrainerTest {
         Evaluation e = Trainer.evaluate(model, data, SoftmaxCrossEntropy.of(), Map.of("accuracy", Metrics::accuracy));
         assertEquals(SoftmaxCrossEntropy.of().value(all, data.y()), e.loss(), 0);
         assertEquals(Metrics.accuracy(all, data.y()), e.metric("accuracy"), 0);
-        assertEquals("Evaluation(loss=" + Text.number(e.loss()) + ", accuracy=" + Text.number(e.metric("accuracy"))
+        assertEquals("Evaluation(loss=" + Format.number(e.loss()) + ", accuracy=" + Format.number(e.metric("accuracy"))
                 + ")", e.toString());
         assertEquals(e.loss(), Trainer.evaluate(model, data, SoftmaxCrossEntropy.of()).loss(), 0);
     }
