@@ -124,7 +124,7 @@ public final class GradientCheck {
             savedBuffers.add(b.copy());
         }
         List<String> warnings = new ArrayList<>();
-        List<Dropout> fixed = fixDropoutMasks(model, warnings);
+        List<Layer> fixed = fixRandomness(model, warnings);
         Matrix x = input.copy();
         try {
             for (Parameter p : parameters) {
@@ -152,24 +152,21 @@ public final class GradientCheck {
             for (int i = 0; i < buffers.size(); i++) {
                 buffers.get(i).copyFrom(savedBuffers.get(i));
             }
-            for (Dropout d : fixed) {
-                d.fixMask(false);
+            for (Layer layer : fixed) {
+                layer.fixRandomness(false);
             }
         }
     }
 
-    /** Holds the mask of every Dropout in training mode fixed; returns them to release later. */
-    private static List<Dropout> fixDropoutMasks(Layer model, List<String> warnings) {
-        List<Dropout> fixed = new ArrayList<>();
+    /** Holds the random numbers of every layer that would draw new ones (Dropout in training mode) fixed; returns them to release later. */
+    private static List<Layer> fixRandomness(Layer model, List<String> warnings) {
+        List<Layer> fixed = new ArrayList<>();
         for (Located l : walk(model)) {
-            if (l.layer() instanceof Dropout) {
-                Dropout d = (Dropout) l.layer();
-                if (d.training() && !d.maskFixed()) {
-                    d.fixMask(true);
-                    fixed.add(d);
-                    warnings.add("note: " + l.describe() + " is in training mode: its mask was held fixed during the "
-                            + "check (call eval() to check without dropout)");
-                }
+            if (l.layer().random()) {
+                l.layer().fixRandomness(true);
+                fixed.add(l.layer());
+                warnings.add("note: " + l.describe() + " is in training mode: its mask was held fixed during the "
+                        + "check (call eval() to check without dropout)");
             }
         }
         return fixed;

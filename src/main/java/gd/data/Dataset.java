@@ -34,6 +34,18 @@ public record Dataset(Matrix x, Matrix y) {
         }
     }
 
+    /**
+     * {@code data} if it has at least one example; otherwise an IllegalArgumentException that names it, e.g.
+     * {@code Trainer.fit: the training set is empty, expected at least one example}.
+     */
+    public static Dataset requireExamples(String what, Dataset data) {
+        if (data == null || data.size() == 0) {
+            throw new IllegalArgumentException(what + " is " + (data == null ? "null" : "empty")
+                    + ", expected at least one example");
+        }
+        return data;
+    }
+
     /** The dataset of features {@code x} and targets {@code y} (not copied). */
     public static Dataset of(Matrix x, Matrix y) {
         return new Dataset(x, y);

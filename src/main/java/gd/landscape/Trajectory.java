@@ -2,8 +2,8 @@ package gd.landscape;
 
 import gd.matrix.Matrix;
 import gd.nn.Parameter;
-import gd.optim.BaseOptimizer;
 import gd.optim.Optimizer;
+import gd.train.TrainingStep;
 import gd.util.Format;
 import java.util.Arrays;
 import java.util.List;
@@ -12,9 +12,9 @@ import java.util.function.Function;
 /**
  * The path of an optimizer on a {@link Function2D}: the points it visits, the loss and the gradient at each.
  *
- * <p>{@link #run} does what a training loop does, with (x, y) as the only parameter, a 1 × 2 matrix named
- * {@code xy}: for each step, zero the gradient, evaluate f and ∇f at the current point, call
- * {@code optimizer.step()}. The optimizer comes from a factory that receives the parameter list, so both
+ * <p>{@link #run} is a training loop, with (x, y) as the only parameter, a 1 × 2 matrix named {@code xy}: each
+ * step is the library's one {@link TrainingStep} (zero the gradient, evaluate f and ∇f at the current point,
+ * {@code optimizer.step()}) on a model whose output is f itself. The optimizer comes from a factory that receives the parameter list, so both
  * the library's optimizers and a learner's lambda work:
  * <pre>{@code
  * var adam = Trajectory.run(Functions2D.rosenbrock(), -1.5, 2.0, params -> Adam.of(params).lr(0.05), 200);
@@ -68,27 +68,37 @@ public final class Trajectory {
             throw new IllegalArgumentException("Trajectory.run: the start point must be finite, got (" + Format.repr(x0)
                     + ", " + Format.repr(y0) + ")");
         }
-        Parameter xy = new Parameter("xy", Matrix.row(x0, y0));
-        List<Parameter> params = List.of(xy);
-        Optimizer opt = optimizer.apply(params);
+        Surface surface = new Surface(f, x0, y0);
+        Optimizer opt = optimizer.apply(surface.parameters());
         if (opt == null) {
             throw new IllegalArgumentException("Trajectory.run: the optimizer factory returned null");
         }
+        TrainingStep step = TrainingStep.of(surface, Surface.LOSS, opt);
+        Matrix none = Matrix.zeros(1, 1);
         double[] px = new double[steps + 1];
         double[] py = new double[steps + 1];
         double[] pl = new double[steps + 1];
         double[] gx = new double[steps + 1];
         double[] gy = new double[steps + 1];
-        double[] point = xy.value().row(0);
-        double[] grad = xy.grad().row(0);
+        double[] point = surface.point();
         int points = 0;
         int divergedAt = -1;
         for (int k = 0; k <= steps; k++) {
-            xy.zeroGrad();
-            double l = f.value(point[0], point[1]);
-            double[] g = f.gradient(point[0], point[1]);
-            if (!(Double.isFinite(point[0]) && Double.isFinite(point[1]) && Double.isFinite(l)
-                    && Double.isFinite(g[0]) && Double.isFinite(g[1]))) {
+            double x = point[0];
+            double y = point[1];
+            double l;
+            boolean diverged;
+            if (k < steps) {
+                TrainingStep.Result result = step.run(none, none);
+                l = result.loss();
+                diverged = result.diverged();
+            } else {
+                l = surface.forward(none).get(0, 0);
+                diverged = !Double.isFinite(l);
+            }
+            double[] g = surface.gradient();
+            if (diverged || !Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(g[0])
+                    || !Double.isFinite(g[1])) {
                 if (k == 0) {
                     throw new IllegalArgumentException("Trajectory.run: " + f.name() + " is not finite at the start ("
                             + Format.repr(x0) + ", " + Format.repr(y0) + "): f = " + Format.repr(l) + ", gradient ("
@@ -97,19 +107,14 @@ public final class Trajectory {
                 divergedAt = k;
                 break;
             }
-            grad[0] += g[0];
-            grad[1] += g[1];
-            px[k] = point[0];
-            py[k] = point[1];
+            px[k] = x;
+            py[k] = y;
             pl[k] = l;
             gx[k] = g[0];
             gy[k] = g[1];
             points++;
-            if (k < steps) {
-                opt.step();
-            }
         }
-        String name = opt instanceof BaseOptimizer ? opt.toString() : "a custom optimizer";
+        String name = opt.parameters().isEmpty() ? "a custom optimizer" : opt.toString();
         return new Trajectory(f, name, trim(px, points), trim(py, points), trim(pl, points), trim(gx, points),
                 trim(gy, points), divergedAt);
     }

@@ -111,6 +111,7 @@ public final class BatchNorm implements Layer {
     }
 
     /** Whether the layer is in training mode (batch statistics). */
+    @Override
     public boolean training() {
         return training;
     }

@@ -74,8 +74,21 @@ public final class Dropout implements Layer {
     }
 
     /** Whether the layer is in training mode (dropout on). */
+    @Override
     public boolean training() {
         return training;
+    }
+
+    /** In training mode with a mask that is not fixed: the next forward pass draws a new mask. */
+    @Override
+    public boolean random() {
+        return training && !maskFixed;
+    }
+
+    /** The same as {@link #fixMask(boolean)}. */
+    @Override
+    public void fixRandomness(boolean fixed) {
+        fixMask(fixed);
     }
 
     @Override

@@ -30,8 +30,20 @@ public interface Layer {
         return List.of();
     }
 
-    /** Switches between training behaviour (dropout on, batch statistics) and evaluation; default: no difference. */
+    /**
+     * Switches between training behaviour (dropout on, batch statistics) and evaluation; default: no difference.
+     * A layer that behaves differently in the two modes keeps its mode and reports it with {@link #training()}.
+     */
     default void train(boolean training) {
+    }
+
+    /**
+     * Whether the layer is in training mode, as torch's {@code module.training}: the mode last set with
+     * {@link #train(boolean)}. A layer that behaves the same in both modes (Dense, ReLU, ...) keeps no mode and
+     * answers true; containers keep their own.
+     */
+    default boolean training() {
+        return true;
     }
 
     /** Training mode, as torch's {@code model.train()}: the same as {@code train(true)}. */
@@ -65,6 +77,22 @@ public interface Layer {
      */
     default int inputsNearKink(double distance) {
         return 0;
+    }
+
+    /**
+     * Whether this layer's next forward pass draws random numbers (a {@link Dropout} in training mode whose mask
+     * is not fixed). Numeric derivatives through such a layer are noise, so a gradient check first holds them
+     * fixed with {@link #fixRandomness}. False by default.
+     */
+    default boolean random() {
+        return false;
+    }
+
+    /**
+     * Makes training forward passes reuse the random numbers drawn last (true) or draw new ones (false), as
+     * {@link Dropout#fixMask}; does nothing by default.
+     */
+    default void fixRandomness(boolean fixed) {
     }
 
     /** Sets every parameter's gradient to zero. */

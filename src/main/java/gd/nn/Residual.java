@@ -18,6 +18,7 @@ import java.util.List;
  */
 public final class Residual implements Layer {
     private final Layer f;
+    private boolean training = true;
 
     private Residual(Layer f) {
         this.f = f;
@@ -65,9 +66,17 @@ public final class Residual implements Layer {
         return f.parameters();
     }
 
+    /** Switches f. */
     @Override
     public void train(boolean training) {
+        this.training = training;
         f.train(training);
+    }
+
+    /** The mode last set on this layer (a new one is in training mode). */
+    @Override
+    public boolean training() {
+        return training;
     }
 
     /** f. */

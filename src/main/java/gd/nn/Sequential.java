@@ -28,6 +28,7 @@ public final class Sequential implements Layer {
     private final List<Parameter> parameters;
     /** Index of the first layer with parameters, or layers.size() if none has any. */
     private final int firstWithParameters;
+    private boolean training = true;
 
     private Sequential(List<Layer> layers) {
         this.layers = layers;
@@ -145,9 +146,16 @@ public final class Sequential implements Layer {
     /** Switches every layer. */
     @Override
     public void train(boolean training) {
+        this.training = training;
         for (Layer layer : layers) {
             layer.train(training);
         }
+    }
+
+    /** The mode last set on this container (a new one is in training mode). */
+    @Override
+    public boolean training() {
+        return training;
     }
 
     /** The layers, in order. */

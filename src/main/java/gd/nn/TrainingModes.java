@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training/evaluation mode of every layer of a model that reports it ({@link Dropout}, {@link BatchNorm},
- * found through {@link Layer#children()}), to be restored after switching the model to {@code train()} or
+ * The training/evaluation mode ({@link Layer#training()}) of a model and of every layer inside it (found
+ * through {@link Layer#children()}), to be restored after switching the model to {@code train()} or
  * {@code eval()}: a trainer's validation or a plot of the model's predictions must leave a model in the mode
- * it found it. Layers that do not report a mode behave the same in both.
+ * it found it. The modes are restored container first, so that each layer ends in its own recorded mode.
  * <pre>{@code
  * var modes = TrainingModes.capture(model);
  * model.eval();
@@ -29,19 +29,14 @@ public final class TrainingModes {
     }
 
     private void visit(Layer layer) {
-        if (layer instanceof Dropout) {
-            layers.add(layer);
-            training.add(((Dropout) layer).training());
-        } else if (layer instanceof BatchNorm) {
-            layers.add(layer);
-            training.add(((BatchNorm) layer).training());
-        }
+        layers.add(layer);
+        training.add(layer.training());
         for (Layer child : layer.children()) {
             visit(child);
         }
     }
 
-    /** Sets every recorded layer back to its recorded mode. */
+    /** Sets every recorded layer back to its recorded mode, each container before the layers inside it. */
     public void restore() {
         for (int i = 0; i < layers.size(); i++) {
             layers.get(i).train(training.get(i));

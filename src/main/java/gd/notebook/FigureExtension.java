@@ -15,6 +15,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
  *       Plotly extension even in an untrusted notebook;</li>
  *   <li>{@code text/plain}: a one-line description.</li>
  * </ul>
+ * It also registers the notebook's progress display for trainers ({@link LiveProgress}).
  * Tablesaw must be on the class path when the extension is installed (the kernel does not retry):
  * adding the whole {@code target/lib} folder in one {@code %classpath} call does that.
  */
@@ -27,5 +28,6 @@ public final class FigureExtension implements Extension {
     @Override
     public void install(BaseKernel kernel) {
         KernelBridge.install(kernel);
+        LiveProgress.register();
     }
 }

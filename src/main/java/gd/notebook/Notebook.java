@@ -37,13 +37,15 @@ public final class Notebook {
      * twice is harmless).
      *
      * <p>In a JJava kernel it also makes sure the renderer for Tablesaw figures is registered, in case
-     * the kernel did not load the library's extension. Outside a kernel it only returns the banner,
+     * the kernel did not load the library's extension, and it registers the notebook's progress display:
+     * a trainer's progress then updates one output line in place. Outside a kernel it only returns the banner,
      * whose {@code toString()} is the plain-text form.
      */
     public static Banner init() {
         if (Kernel.active()) {
             KernelBridge.install();
         }
+        LiveProgress.register();
         return banner(BuildInfo.current());
     }
 

@@ -1,5 +1,8 @@
 package gd.optim;
 
+import gd.nn.Parameter;
+import java.util.List;
+
 /**
  * Anything that updates parameters from their gradients, one step at a time.
  *
@@ -12,9 +15,21 @@ package gd.optim;
  * <pre>{@code
  * Optimizer mine = () -> { for (Parameter p : params) p.value().plusScaledInPlace(-0.1, p.grad()); };
  * }</pre>
+ * A lambda has no learning rate a schedule could set or a history could record ({@link #lr()} is NaN) and
+ * does not list its parameters ({@link #parameters()} is empty).
  */
 @FunctionalInterface
 public interface Optimizer {
     /** Updates every parameter in place from its current gradient. */
     void step();
+
+    /** The learning rate the next step uses (of the first parameter group), or NaN if there is none to read. */
+    default double lr() {
+        return Double.NaN;
+    }
+
+    /** The parameters this optimizer updates, in order, or an empty list if it cannot say (a lambda). */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
 }

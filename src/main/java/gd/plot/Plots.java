@@ -10,10 +10,9 @@ import gd.nn.Layer;
 import gd.nn.Parameter;
 import gd.nn.Sequential;
 import gd.nn.TrainingModes;
-import gd.schedule.OneCycleLR;
-import gd.schedule.Scheduler;
+import gd.schedule.Schedule;
 import gd.train.History;
-import gd.train.LrFinder;
+import gd.tune.LrFinder;
 import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -431,10 +430,10 @@ public final class Plots {
     // ------------------------------------------------------------------------------------------ schedules
 
     /**
-     * The learning rate of each schedule at steps 0 … steps − 1 ({@link Scheduler#lrAt(int)}, which changes
-     * nothing), named after its class.
+     * The learning rate of each schedule at steps 0 … steps − 1, named by its {@code toString()}; a schedule
+     * bound to an optimizer gives its formula with {@code sched.schedule()}.
      */
-    public static Figure schedule(int steps, Scheduler... schedulers) {
+    public static Figure schedule(int steps, Schedule... schedulers) {
         Checks.requireSteps("Plots.schedule", steps);
         if (schedulers == null) {
             throw new IllegalArgumentException("Plots.schedule: schedulers is null");
@@ -444,24 +443,24 @@ public final class Plots {
             if (schedulers[i] == null) {
                 throw new IllegalArgumentException("Plots.schedule: scheduler " + i + " is null");
             }
-            names.add(schedulers[i].getClass().getSimpleName());
+            names.add(schedulers[i].toString());
         }
         return schedule(steps, Names.unique(names), Arrays.asList(schedulers));
     }
 
     /** The learning rate of each named schedule at steps 0 … steps − 1. */
-    public static Figure schedule(int steps, Map<String, Scheduler> schedulers) {
+    public static Figure schedule(int steps, Map<String, Schedule> schedulers) {
         Checks.requireSteps("Plots.schedule", steps);
         List<String> names = new ArrayList<>();
-        List<Scheduler> list = new ArrayList<>();
-        for (Map.Entry<String, Scheduler> e : Checks.entries("Plots.schedule", "schedulers", schedulers)) {
+        List<Schedule> list = new ArrayList<>();
+        for (Map.Entry<String, Schedule> e : Checks.entries("Plots.schedule", "schedulers", schedulers)) {
             names.add(e.getKey());
             list.add(e.getValue());
         }
         return schedule(steps, names, list);
     }
 
-    private static Figure schedule(int steps, List<String> names, List<Scheduler> schedulers) {
+    private static Figure schedule(int steps, List<String> names, List<Schedule> schedulers) {
         Checks.requireSteps("Plots.schedule", steps);
         if (schedulers.isEmpty()) {
             throw new IllegalArgumentException("Plots.schedule: no schedulers; pass at least one");
@@ -470,7 +469,7 @@ public final class Plots {
         for (int k = 0; k < series.length; k++) {
             double[] lr = new double[steps];
             for (int t = 0; t < steps; t++) {
-                lr[t] = schedulers.get(k).lrAt(t);
+                lr[t] = schedulers.get(k).lr(t);
             }
             series[k] = Series.of(names.get(k), lr);
         }
@@ -479,9 +478,9 @@ public final class Plots {
 
     /**
      * The one-cycle policy over steps 0 … steps − 1: the learning rate (left axis) and, dashed against the
-     * right axis, the momentum (or β₁) it sets ({@link OneCycleLR#momentumAt(int)}), which moves the other way.
+     * right axis, the momentum (or β₁) it sets ({@link Schedule#momentum(int)}), which moves the other way.
      */
-    public static Figure oneCycle(int steps, OneCycleLR schedule) {
+    public static Figure oneCycle(int steps, Schedule schedule) {
         Checks.requireSteps("Plots.oneCycle", steps);
         if (schedule == null) {
             throw new IllegalArgumentException("Plots.oneCycle: schedule is null");
@@ -489,8 +488,8 @@ public final class Plots {
         double[] lr = new double[steps];
         double[] momentum = new double[steps];
         for (int t = 0; t < steps; t++) {
-            lr[t] = schedule.lrAt(t);
-            momentum[t] = schedule.momentumAt(t);
+            lr[t] = schedule.lr(t);
+            momentum[t] = schedule.momentum(t);
         }
         Trace lrTrace = Traces.of(Series.of("learning rate", lr), Palette.cycle(0));
         Series m = Series.of("momentum", momentum).dashed();

@@ -48,8 +48,8 @@ public final class CosineAnnealingLR extends LRScheduler {
     }
 
     @Override
-    protected double lrAt(double baseLr, int step) {
-        return etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * step / tMax)) / 2;
+    protected Schedule schedule(double baseLr) {
+        return new Schedule.Cosine(baseLr, tMax, etaMin);
     }
 
     @Override

@@ -59,18 +59,8 @@ public final class CosineAnnealingWarmRestarts extends LRScheduler {
     }
 
     @Override
-    protected double lrAt(double baseLr, int step) {
-        long tCur = step;
-        long tI = t0;
-        if (tMult == 1) {
-            tCur = step % t0;
-        } else {
-            while (tCur >= tI) {
-                tCur -= tI;
-                tI *= tMult;
-            }
-        }
-        return etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
+    protected Schedule schedule(double baseLr) {
+        return new Schedule.WarmRestarts(baseLr, t0, tMult, etaMin);
     }
 
     @Override

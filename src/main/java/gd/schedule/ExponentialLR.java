@@ -36,8 +36,8 @@ public final class ExponentialLR extends LRScheduler {
     }
 
     @Override
-    protected double lrAt(double baseLr, int step) {
-        return baseLr * Math.pow(gamma, step);
+    protected Schedule schedule(double baseLr) {
+        return new Schedule.Exponential(baseLr, gamma);
     }
 
     @Override

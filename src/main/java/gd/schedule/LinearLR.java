@@ -57,8 +57,8 @@ public final class LinearLR extends LRScheduler {
     }
 
     @Override
-    protected double lrAt(double baseLr, int step) {
-        return baseLr * (startFactor + (endFactor - startFactor) * Math.min(totalIters, step) / totalIters);
+    protected Schedule schedule(double baseLr) {
+        return new Schedule.Linear(baseLr, startFactor, endFactor, totalIters);
     }
 
     @Override

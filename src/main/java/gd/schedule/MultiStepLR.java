@@ -45,12 +45,8 @@ public final class MultiStepLR extends LRScheduler {
     }
 
     @Override
-    protected double lrAt(double baseLr, int step) {
-        int passed = 0;
-        while (passed < milestones.length && milestones[passed] <= step) {
-            passed++;
-        }
-        return baseLr * Math.pow(gamma, passed);
+    protected Schedule schedule(double baseLr) {
+        return new Schedule.MultiStep(baseLr, milestones, gamma);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package gd.schedule;
 
 import gd.optim.BaseOptimizer;
-import gd.optim.HasMomentum;
 import gd.util.Args;
 import gd.util.Format;
 
@@ -127,7 +126,8 @@ public final class OneCycleLR extends LRScheduler {
     /** The momentum (or β₁) after {@code step} steps; pure, like {@link #lrAt(int)}. */
     public double momentumAt(int step) {
         requireConfigured("momentumAt");
-        return at(step, true, "momentumAt");
+        checkStep("momentumAt", step);
+        return schedule(Double.NaN).momentum(step);
     }
 
     /** Advances one step; past totalSteps this is an IllegalStateException, as in torch. */
@@ -140,21 +140,25 @@ public final class OneCycleLR extends LRScheduler {
         super.step();
     }
 
+    /** {@link Schedule#oneCycle} with these settings; its rates are absolute, so the base learning rate plays no part. */
     @Override
-    protected double lrAt(double baseLr, int step) {
-        return at(step, false, "lrAt");
+    protected Schedule.OneCycle schedule(double baseLr) {
+        return new Schedule.OneCycle(maxLr, totalSteps, pctStart, annealStrategy, cycleMomentum, baseMomentum,
+                maxMomentum, divFactor, finalDivFactor, threePhase);
+    }
+
+    /** Steps 0 … totalSteps. */
+    @Override
+    protected void checkStep(String operation, int step) {
+        if (step < 0 || step > totalSteps) {
+            throw new IllegalArgumentException("OneCycleLR." + operation + ": step " + step + " is outside 0…"
+                    + totalSteps + " (totalSteps)");
+        }
     }
 
     @Override
-    protected void apply(int step) {
-        if (cycleMomentum && !(optimizer() instanceof HasMomentum)) {
-            throw new IllegalArgumentException("OneCycleLR: " + optimizer().getClass().getSimpleName()
-                    + " has no momentum or beta1 to cycle; call .cycleMomentum(false) before maxLr and totalSteps");
-        }
-        super.apply(step);
-        if (cycleMomentum) {
-            ((HasMomentum) optimizer()).momentumOrBeta1(at(step, true, "step"));
-        }
+    protected String momentumAdvice() {
+        return "call .cycleMomentum(false) before maxLr and totalSteps";
     }
 
     @Override
@@ -170,45 +174,6 @@ public final class OneCycleLR extends LRScheduler {
                 + annealStrategy + ", cycleMomentum=" + cycleMomentum + ", baseMomentum=" + Format.repr(baseMomentum)
                 + ", maxMomentum=" + Format.repr(maxMomentum) + ", divFactor=" + Format.repr(divFactor) + ", finalDivFactor="
                 + Format.repr(finalDivFactor) + ", threePhase=" + threePhase + ", step=" + stepCount() + ")";
-    }
-
-    /** The learning rate (or the momentum) at {@code step}: find the phase, then anneal between its ends. */
-    private double at(int step, boolean momentum, String operation) {
-        if (step < 0 || step > totalSteps) {
-            throw new IllegalArgumentException("OneCycleLR." + operation + ": step " + step + " is outside 0…"
-                    + totalSteps + " (totalSteps)");
-        }
-        double initialLr = maxLr / divFactor;
-        double minLr = initialLr / finalDivFactor;
-        double[] ends;
-        double[][] lrs;
-        double[][] momenta;
-        if (threePhase) {
-            ends = new double[] {pctStart * totalSteps - 1, 2 * pctStart * totalSteps - 2, totalSteps - 1};
-            lrs = new double[][] {{initialLr, maxLr}, {maxLr, initialLr}, {initialLr, minLr}};
-            momenta = new double[][] {{maxMomentum, baseMomentum}, {baseMomentum, maxMomentum},
-                {maxMomentum, maxMomentum}};
-        } else {
-            ends = new double[] {pctStart * totalSteps - 1, totalSteps - 1};
-            lrs = new double[][] {{initialLr, maxLr}, {maxLr, minLr}};
-            momenta = new double[][] {{maxMomentum, baseMomentum}, {baseMomentum, maxMomentum}};
-        }
-        int i = 0;
-        double start = 0.0;
-        while (i < ends.length - 1 && step > ends[i]) {
-            start = ends[i];
-            i++;
-        }
-        double pct = (step - start) / (ends[i] - start);
-        double[] range = momentum ? momenta[i] : lrs[i];
-        return anneal(range[0], range[1], pct);
-    }
-
-    private double anneal(double start, double end, double pct) {
-        if (annealStrategy.equals("cos")) {
-            return end + (start - end) / 2.0 * (Math.cos(Math.PI * pct) + 1);
-        }
-        return (end - start) * pct + start;
     }
 
     private static double momentumValue(String name, double value) {

@@ -46,8 +46,8 @@ public final class PolynomialLR extends LRScheduler {
     }
 
     @Override
-    protected double lrAt(double baseLr, int step) {
-        return baseLr * Math.pow(1.0 - (double) Math.min(totalIters, step) / totalIters, power);
+    protected Schedule schedule(double baseLr) {
+        return new Schedule.Polynomial(baseLr, totalIters, power);
     }
 
     @Override

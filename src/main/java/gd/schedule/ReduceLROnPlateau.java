@@ -28,7 +28,7 @@ import java.util.List;
  * for (...) { train(opt); sched.step(validationLoss()); }
  * }</pre>
  */
-public final class ReduceLROnPlateau {
+public final class ReduceLROnPlateau implements Scheduler {
     private final BaseOptimizer<?> optimizer;
     private String mode = "min";
     private double factor = 0.1;
@@ -142,6 +142,12 @@ public final class ReduceLROnPlateau {
         }
     }
 
+    /** The same as {@link #step(double)}: a training loop steps it after every epoch with the metric it watches. */
+    @Override
+    public void afterEpoch(double metric) {
+        step(metric);
+    }
+
     /** The current learning rate of the optimizer's first parameter group. */
     public double lr() {
         return optimizer.lr();
@@ -168,6 +174,7 @@ public final class ReduceLROnPlateau {
     }
 
     /** The optimizer whose learning rates this schedule reduces. */
+    @Override
     public BaseOptimizer<?> optimizer() {
         return optimizer;
     }

@@ -1,23 +1,26 @@
 package gd.schedule;
 
+import gd.optim.Optimizer;
+
 /**
- * A learning-rate schedule bound to an optimizer, as in {@code torch.optim.lr_scheduler}: call
- * {@link #step()} after each {@code optimizer.step()} (per batch or per epoch, as you choose) and it sets
- * the learning rate of every parameter group for the next step.
- * <pre>{@code
- * var opt = Sgd.of(model.parameters()).lr(0.1);
- * var sched = CosineAnnealingLR.of(opt).tMax(100).etaMin(1e-3);
- * for (int epoch = 0; epoch < 100; epoch++) { train(opt); sched.step(); }
- * }</pre>
- * {@link #lrAt(int)} gives the schedule as a function of the step, for plotting, without changing anything.
+ * What a training loop drives to change an optimizer's hyper-parameters while it trains: a torch-style schedule
+ * bound to the optimizer ({@link LRScheduler}, stepped after every optimizer step, or after every epoch through
+ * {@link LRScheduler#perEpoch()}) or {@link ReduceLROnPlateau} (stepped after every epoch with the metric it
+ * watches). A {@code Trainer} holds one and calls both methods; each scheduler acts on the one it needs.
+ * <pre>
+ * for each batch:  ... optimizer.step(); scheduler.afterStep();
+ * after an epoch:  scheduler.afterEpoch(validation loss, or the epoch's training loss without validation)
+ * </pre>
  */
 public interface Scheduler {
-    /** Advances one step and sets the optimizer's learning rates (and momentum, for OneCycleLR). */
-    void step();
+    /** Called by the loop after every optimizer step; does nothing by default. */
+    default void afterStep() {
+    }
 
-    /** The current learning rate of the optimizer's first parameter group. */
-    double lr();
+    /** Called by the loop after every epoch with the metric it watches; does nothing by default. */
+    default void afterEpoch(double metric) {
+    }
 
-    /** The learning rate of the first parameter group after {@code step} calls of {@link #step()}; pure. */
-    double lrAt(int step);
+    /** The optimizer whose hyper-parameters this scheduler sets. */
+    Optimizer optimizer();
 }

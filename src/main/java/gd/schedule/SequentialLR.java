@@ -2,7 +2,9 @@ package gd.schedule;
 
 import gd.optim.BaseOptimizer;
 import gd.util.Args;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs several schedules one after another, switching at the milestone steps, as
@@ -12,8 +14,9 @@ import java.util.Arrays;
  * ηₜ = scheduleᵢ(t − milestoneᵢ)            for milestoneᵢ ≤ t &lt; milestoneᵢ₊₁
  * </pre>
  * Each schedule starts from its own step 0 at its milestone. The schedules must be bound to the same
- * optimizer; step only the SequentialLR (it drives the others). torch restarts the next schedule at its
- * milestone through its closed form and continues recursively; this uses the closed forms throughout.
+ * optimizer; step only the SequentialLR (it drives the others). The formula is {@link Schedule#sequential}.
+ * torch restarts the next schedule at its milestone through its closed form and continues recursively; this uses
+ * the closed forms throughout.
  * <pre>{@code
  * var warmup = LinearLR.of(opt).startFactor(0.1).totalIters(10);
  * var decay = CosineAnnealingLR.of(opt).tMax(90);
@@ -72,16 +75,14 @@ public final class SequentialLR extends LRScheduler {
         return this;
     }
 
+    /** The parts' formulas for this base learning rate, in sequence. */
     @Override
-    protected double lrAt(double baseLr, int step) {
-        int i = phase(step);
-        return schedulers[i].lrAt(baseLr, step - start(i));
-    }
-
-    @Override
-    protected void apply(int step) {
-        int i = phase(step);
-        schedulers[i].apply(step - start(i));
+    protected Schedule schedule(double baseLr) {
+        List<Schedule> parts = new ArrayList<>(schedulers.length);
+        for (LRScheduler s : schedulers) {
+            parts.add(s.schedule(baseLr));
+        }
+        return new Schedule.Sequence(parts, milestones);
     }
 
     @Override
@@ -97,18 +98,6 @@ public final class SequentialLR extends LRScheduler {
     public String toString() {
         return "SequentialLR(" + (schedulers == null ? "unset" : Arrays.toString(schedulers)) + ", milestones="
                 + (milestones == null ? "unset" : Arrays.toString(milestones)) + ", step=" + stepCount() + ")";
-    }
-
-    private int phase(int step) {
-        int i = 0;
-        while (i < milestones.length && milestones[i] <= step) {
-            i++;
-        }
-        return i;
-    }
-
-    private int start(int phase) {
-        return phase == 0 ? 0 : milestones[phase - 1];
     }
 
     private static void requireCounts(int schedulers, int milestones) {

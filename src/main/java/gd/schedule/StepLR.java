@@ -44,8 +44,8 @@ public final class StepLR extends LRScheduler {
     }
 
     @Override
-    protected double lrAt(double baseLr, int step) {
-        return baseLr * Math.pow(gamma, step / stepSize);
+    protected Schedule schedule(double baseLr) {
+        return new Schedule.StepDecay(baseLr, stepSize, gamma);
     }
 
     @Override

@@ -12,9 +12,24 @@ package gd.train;
  * }</pre>
  * The {@link TrainingState} passed in is the same object every time (it is updated, not re-created); read
  * it during the call.
+ *
+ * <p>The trainer's own parts hook in the same way (the gradient statistics, early stopping, the progress
+ * display): a callback may also act {@link #afterBackward between backward and the update} and at the
+ * {@link #end end} of training.
  */
 @FunctionalInterface
 public interface Callback {
     /** Called after a step ({@code state.endOfEpoch()} false) and after an epoch (true). */
     void call(TrainingState state);
+
+    /**
+     * Called in every step once the gradients are computed, before clipping and the optimizer's update
+     * ({@code state.step()} is that step, {@code state.loss()} its loss). Nothing by default.
+     */
+    default void afterBackward(TrainingState state) {
+    }
+
+    /** Called once when training has stopped, before {@code fit} returns (the stop reason is known). Nothing by default. */
+    default void end(TrainingState state) {
+    }
 }

@@ -1,5 +1,7 @@
 package gd.train;
 
+import gd.nn.Parameter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +30,15 @@ final class HistoryRecorder {
     private boolean diverged;
     private String stopReason;
     private int bestEpoch = -1;
+
+    /** A recorder for a run of {@code params}, named as the model names them, made unique with "#index". */
+    static HistoryRecorder of(List<String> metricNames, boolean validation, List<Parameter> params) {
+        List<String> names = new ArrayList<>();
+        for (Parameter p : params) {
+            names.add(names.contains(p.name()) ? p.name() + "#" + names.size() : p.name());
+        }
+        return new HistoryRecorder(metricNames, validation, names);
+    }
 
     HistoryRecorder(List<String> metricNames, boolean validation, List<String> parameterNames) {
         this.metricNames = metricNames;
@@ -69,16 +80,16 @@ final class HistoryRecorder {
         }
     }
 
-    /** One epoch; the validation values are ignored when the run has no validation set. */
-    void epoch(double meanLoss, double[] metricValues, double valLoss, double[] valMetrics, double seconds) {
+    /** One epoch: its mean loss and metrics, and its validation (null without a validation set, or when skipped). */
+    void epoch(double meanLoss, double[] metricValues, Evaluation val, double seconds) {
         epochLoss.add(meanLoss);
         for (int m = 0; m < metrics.length; m++) {
             metrics[m].add(metricValues[m]);
         }
         if (validation) {
-            validationLoss.add(valLoss);
+            validationLoss.add(val != null ? val.loss() : Double.NaN);
             for (int m = 0; m < metrics.length; m++) {
-                validationMetrics[m].add(valMetrics[m]);
+                validationMetrics[m].add(val != null ? val.metric(metricNames.get(m)) : Double.NaN);
             }
         }
         epochSeconds.add(seconds);
@@ -95,6 +106,13 @@ final class HistoryRecorder {
     void stop(String reason, boolean divergence) {
         this.stopReason = reason;
         this.diverged = divergence;
+    }
+
+    /** Stops with {@code reason} unless a stop reason is set already (the first one stands). */
+    void stopIfRunning(String reason) {
+        if (stopReason == null) {
+            stop(reason, false);
+        }
     }
 
     String stopReason() {

@@ -1,6 +1,6 @@
 package gd.train;
 
-import gd.notebook.LiveOutput;
+import java.util.function.Supplier;
 
 /**
  * Where a {@link Trainer} shows its progress. The trainer formats the lines and decides when to show one
@@ -10,6 +10,9 @@ import gd.notebook.LiveOutput;
  * trainer.progress(false);                                   // no progress at all
  * trainer.progress(PlainTextProgress.of(System.err));        // a display of your choice
  * }</pre>
+ * The training loop knows nothing of notebooks: the environment it runs in {@link #useByDefault registers} the
+ * display a trainer picks by default ({@code gd.notebook.Notebook.init()} registers one that updates a single
+ * output line in place).
  */
 public interface ProgressDisplay {
     /** Shows the current state of a running training, replacing what this display showed before. */
@@ -24,30 +27,22 @@ public interface ProgressDisplay {
     }
 
     /**
-     * The display a trainer uses unless told otherwise: the one place that chooses between environments.
-     * In a notebook, one output line replaced in place twice a second ({@link LiveOutput}); elsewhere plain
-     * text on standard output ({@link PlainTextProgress#standardOutput()}).
+     * The display a trainer uses unless told otherwise: the one the registered factory makes, if it makes one
+     * (a notebook cell is running), else plain text on standard output ({@link PlainTextProgress#standardOutput()}).
      */
     static ProgressDisplay automatic() {
-        LiveOutput live = LiveOutput.create();
-        if (live == null) {
-            return PlainTextProgress.standardOutput();
+        ProgressDisplay display = DefaultDisplay.factory.get();
+        return display != null ? display : PlainTextProgress.standardOutput();
+    }
+
+    /**
+     * Registers where {@link #automatic()} gets its display from: {@code factory} returns a display, or null when
+     * it cannot show one now (then progress goes to standard output). The last registration wins.
+     */
+    static void useByDefault(Supplier<ProgressDisplay> factory) {
+        if (factory == null) {
+            throw new IllegalArgumentException("ProgressDisplay.useByDefault: the factory is null");
         }
-        return new ProgressDisplay() {
-            @Override
-            public void show(String line) {
-                live.show(line);
-            }
-
-            @Override
-            public void close(String summary) {
-                live.show(summary);
-            }
-
-            @Override
-            public long updateIntervalMillis() {
-                return 500;
-            }
-        };
+        DefaultDisplay.factory = factory;
     }
 }

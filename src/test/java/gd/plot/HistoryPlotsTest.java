@@ -21,7 +21,7 @@ import gd.nn.Tanh;
 import gd.optim.Adam;
 import gd.optim.Sgd;
 import gd.train.History;
-import gd.train.LrFinder;
+import gd.tune.LrFinder;
 import gd.train.Trainer;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -24,7 +24,7 @@ import gd.optim.Adam;
 import gd.optim.Sgd;
 import gd.schedule.CosineAnnealingLR;
 import gd.schedule.OneCycleLR;
-import gd.schedule.StepLR;
+import gd.schedule.Schedule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -347,32 +347,34 @@ class PlotsTest {
 
     @Test
     void scheduleDrawsLrAtEveryStep() {
-        var opt = Sgd.of(List.of(new Parameter("w", Matrix.zeros(1, 1)))).lr(0.1);
-        var cos = CosineAnnealingLR.of(opt).tMax(10);
-        var opt2 = Sgd.of(List.of(new Parameter("w", Matrix.zeros(1, 1)))).lr(0.1);
-        var step = StepLR.of(opt2).stepSize(3).gamma(0.5);
+        var cos = Schedule.cosine(0.1, 10);
+        var step = Schedule.step(0.1, 3).gamma(0.5);
         Figure f = Plots.schedule(10, cos, step);
         assertEquals(2, f.getTraces().length);
-        assertEquals("CosineAnnealingLR", name(f, 0));
-        assertEquals("StepLR", name(f, 1));
+        assertEquals("cosine(0.1, tMax=10, etaMin=0.0)", name(f, 0));
+        assertEquals("step(0.1, stepSize=3, gamma=0.5)", name(f, 1));
         double[] lr = data(f, 1, "y");
         assertEquals(10, lr.length);
         for (int t = 0; t < 10; t++) {
-            assertEquals(step.lrAt(t), lr[t], 0);
+            assertEquals(step.lr(t), lr[t], 0);
         }
         assertEquals("Learning-rate schedule", f.getLayout().getTitle());
         Figure same = Plots.schedule(5, cos, cos);
-        assertEquals("CosineAnnealingLR #2", name(same, 1));
-        Map<String, gd.schedule.Scheduler> named = new LinkedHashMap<>();
+        assertEquals("cosine(0.1, tMax=10, etaMin=0.0) #2", name(same, 1));
+        Map<String, Schedule> named = new LinkedHashMap<>();
         named.put("cosine", cos);
         assertEquals("cosine", name(Plots.schedule(5, named), 0));
+        var opt = Sgd.of(List.of(new Parameter("w", Matrix.zeros(1, 1)))).lr(0.1);
+        var bound = CosineAnnealingLR.of(opt).tMax(10);
+        assertArrayEquals(data(f, 0, "y"), data(Plots.schedule(10, bound.schedule()), 0, "y"), 0,
+                "a bound schedule plots its formula");
     }
 
     @Test
     void oneCycleShowsMomentumOnASecondAxis() {
         var opt = Sgd.of(List.of(new Parameter("w", Matrix.zeros(1, 1)))).lr(0.1).momentum(0.9);
         var one = OneCycleLR.of(opt).maxLr(0.1).totalSteps(20);
-        Figure f = Plots.oneCycle(20, one);
+        Figure f = Plots.oneCycle(20, one.schedule());
         assertEquals(2, f.getTraces().length);
         assertTrue(trace(f, 1).contains("yaxis: 'y2'"));
         assertTrue(axis(f, "yaxis2").contains("overlaying: 'y'") && axis(f, "yaxis2").contains("side: 'right'"));

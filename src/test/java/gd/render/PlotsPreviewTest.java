@@ -115,7 +115,7 @@ class PlotsPreviewTest {
     @Test
     void oneCycleDrawsTheMomentumAgainstARightHandAxis() throws Exception {
         Sgd sgd = Sgd.of(Dense.of(2, 1, Rng.seed(1)).parameters()).lr(0.1);
-        Document doc = preview(Plots.oneCycle(50, OneCycleLR.of(sgd).maxLr(0.1).totalSteps(50)));
+        Document doc = preview(Plots.oneCycle(50, OneCycleLR.of(sgd).maxLr(0.1).totalSteps(50).schedule()));
         assertTrue(texts(doc, "y2tick").size() >= 3, texts(doc, "y2tick").toString());
         Element momentum = within(traces(doc).get(1), "polyline").get(0);
         assertTrue(momentum.hasAttribute("stroke-dasharray"), "dashed");

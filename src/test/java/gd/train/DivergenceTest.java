@@ -16,6 +16,7 @@ import gd.nn.Parameter;
 import gd.nn.Sequential;
 import gd.optim.Optimizer;
 import gd.optim.Sgd;
+import gd.testing.Fixtures;
 import gd.util.Format;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The History as a data holder: copies, equality without wall-clock times, text. */
@@ -17,10 +18,10 @@ class HistoryTest {
         r.step(1.0, 0.1, 0);
         r.stats(0, 3.0, new double[] {3.0}, new double[] {2.0}, new double[] {0.01});
         r.step(secondLoss, 0.1, 0);
-        r.epoch((1.0 + secondLoss) / 2, new double[] {0.5}, 0.9, new double[] {0.55}, seconds);
+        r.epoch((1.0 + secondLoss) / 2, new double[] {0.5}, new Evaluation(0.9, Map.of("accuracy", 0.55)), seconds);
         r.step(0.5, 0.05, 1);
         r.step(0.25, 0.05, 1);
-        r.epoch(0.375, new double[] {0.75}, 0.6, new double[] {0.7}, seconds);
+        r.epoch(0.375, new double[] {0.75}, new Evaluation(0.6, Map.of("accuracy", 0.7)), seconds);
         r.stop("reached the maximum of 2 epochs", false);
         return r.snapshot();
     }
@@ -87,7 +88,7 @@ class HistoryTest {
         HistoryRecorder r = new HistoryRecorder(List.of(), false, List.of());
         for (int e = 0; e < 30; e++) {
             r.step(1.0 / (e + 1), Double.NaN, e);
-            r.epoch(1.0 / (e + 1), new double[0], Double.NaN, new double[0], 0.1);
+            r.epoch(1.0 / (e + 1), new double[0], null, 0.1);
         }
         r.stop("reached the maximum of 30 epochs", false);
         String[] lines = r.snapshot().toString().split("\n");

@@ -10,6 +10,7 @@ import gd.loss.SoftmaxCrossEntropy;
 import gd.matrix.Rng;
 import gd.nn.Sequential;
 import gd.optim.Sgd;
+import gd.testing.Fixtures;
 import gd.util.Format;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

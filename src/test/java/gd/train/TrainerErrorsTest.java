@@ -14,6 +14,7 @@ import gd.optim.Adam;
 import gd.optim.Sgd;
 import gd.schedule.ReduceLROnPlateau;
 import gd.schedule.StepLR;
+import gd.testing.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -62,7 +63,7 @@ class TrainerErrorsTest {
         assertMessage("Trainer.clipGradNorm: maxNorm must be positive and finite, got 0.0", () -> t.clipGradNorm(0));
         assertMessage("Trainer.clipGradValue: value must be positive and finite, got inf",
                 () -> t.clipGradValue(Double.POSITIVE_INFINITY));
-        assertMessage("Trainer.statsEvery must be non-negative (0 = never), got -1", () -> t.statsEvery(-1));
+        assertMessage("Trainer.statsEvery must be non-negative, got -1", () -> t.statsEvery(-1));
         assertMessage("Trainer.evalBatchSize must be at least 1, got 0", () -> t.evalBatchSize(0));
         assertMessage("Trainer.shuffle: rng is null; pass one, e.g. .shuffle(rng.split())", () -> t.shuffle(null));
         assertMessage("Trainer.validation: the validation set is null, expected at least one example",
@@ -126,14 +127,14 @@ class TrainerErrorsTest {
     @Test
     void evaluateRefusesMissingArguments() {
         Sequential m = model();
-        assertMessage("Trainer.evaluate: the dataset is empty, expected at least one example",
-                () -> Trainer.evaluate(m, DATA.head(0), MeanSquaredError.of()));
-        assertMessage("Trainer.evaluate: model, data, loss and metrics must not be null, got model=" + m
+        assertMessage("Evaluation.of: the dataset is empty, expected at least one example",
+                () -> Evaluation.of(m, DATA.head(0), MeanSquaredError.of()));
+        assertMessage("Evaluation.of: model, data, loss and metrics must not be null, got model=" + m
                 + ", data=null, loss=" + MeanSquaredError.of() + ", metrics={}",
-                () -> Trainer.evaluate(m, null, MeanSquaredError.of(), Map.of()));
+                () -> Evaluation.of(m, null, MeanSquaredError.of(), Map.of()));
         assertMessage("Trainer.evaluate: the dataset is null, expected at least one example",
                 () -> trainer().evaluate(null));
-        Evaluation e = Trainer.evaluate(m, DATA, MeanSquaredError.of());
+        Evaluation e = Evaluation.of(m, DATA, MeanSquaredError.of());
         assertMessage("Evaluation.metric: no metric named \"accuracy\"; evaluated metrics: []",
                 () -> e.metric("accuracy"));
     }

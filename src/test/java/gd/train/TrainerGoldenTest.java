@@ -124,7 +124,7 @@ class TrainerGoldenTest {
                     "final_state exp_avg_sq of " + p.name());
         }
         OPTIMIZER.assertClose(section.get("final_loss").asDouble(),
-                Trainer.evaluate(model, data(), SoftmaxCrossEntropy.of()).loss(), "adam_training final_loss");
+                Evaluation.of(model, data(), SoftmaxCrossEntropy.of()).loss(), "adam_training final_loss");
     }
 
     @Test
@@ -134,6 +134,6 @@ class TrainerGoldenTest {
         Captured run = train(model, Sgd.of(model.parameters()).lr(0.1), 1);
         assertSteps(section, run, "sgd_one_step");
         OPTIMIZER.assertClose(section.get("final_loss").asDouble(),
-                Trainer.evaluate(model, data(), SoftmaxCrossEntropy.of()).loss(), "sgd_one_step final_loss");
+                Evaluation.of(model, data(), SoftmaxCrossEntropy.of()).loss(), "sgd_one_step final_loss");
     }
 }

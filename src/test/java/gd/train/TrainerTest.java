@@ -23,6 +23,7 @@ import gd.optim.Sgd;
 import gd.schedule.CosineAnnealingLR;
 import gd.schedule.ReduceLROnPlateau;
 import gd.schedule.StepLR;
+import gd.testing.Fixtures;
 import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -234,7 +235,7 @@ class TrainerTest {
         assertEquals(best + 4, h.epochs(), "three epochs without improvement after the best one");
         assertEquals(snapshots.get(best), Fixtures.weights(model), "the weights of the best epoch");
         assertNotEquals(snapshots.get(h.epochs() - 1), Fixtures.weights(model));
-        assertEquals(val[best], Trainer.evaluate(model, data.validation(), MeanSquaredError.of()).loss(), 0);
+        assertEquals(val[best], Evaluation.of(model, data.validation(), MeanSquaredError.of()).loss(), 0);
         assertEquals("early stopping: the validation loss has not improved for 3 epochs; restored the weights of epoch "
                 + best + " (validation loss " + Format.number(val[best]) + ")", h.stopReason());
     }
@@ -489,7 +490,7 @@ class TrainerTest {
                 .metric("accuracy", Metrics::accuracy).metric("mistakes", metrics.get("mistakes")).epochs(3)
                 .callback(s -> {
                     if (s.endOfEpoch()) {
-                        afterEpoch.add(Trainer.evaluate(model, valid, SoftmaxCrossEntropy.of(), metrics));
+                        afterEpoch.add(Evaluation.of(model, valid, SoftmaxCrossEntropy.of(), metrics));
                     }
                 });
         History h = trainer.fit(train);
@@ -571,7 +572,7 @@ class TrainerTest {
         assertFalse(dropout.training(), "the dropout layer is back in evaluation mode");
 
         dropout.train();
-        Trainer.evaluate(spy, data, MeanSquaredError.of());
+        Evaluation.of(spy, data, MeanSquaredError.of());
         assertTrue(dropout.training(), "evaluate restores training mode");
     }
 
@@ -581,12 +582,12 @@ class TrainerTest {
         Dataset data = Fixtures.classification(2345, 4, 3, rng.split());
         Sequential model = Fixtures.mlp(4, 8, 3, Rng.seed(2));
         Matrix all = model.forward(data.x());
-        Evaluation e = Trainer.evaluate(model, data, SoftmaxCrossEntropy.of(), Map.of("accuracy", Metrics::accuracy));
+        Evaluation e = Evaluation.of(model, data, SoftmaxCrossEntropy.of(), Map.of("accuracy", Metrics::accuracy));
         assertEquals(SoftmaxCrossEntropy.of().value(all, data.y()), e.loss(), 0);
         assertEquals(Metrics.accuracy(all, data.y()), e.metric("accuracy"), 0);
         assertEquals("Evaluation(loss=" + Format.number(e.loss()) + ", accuracy=" + Format.number(e.metric("accuracy"))
                 + ")", e.toString());
-        assertEquals(e.loss(), Trainer.evaluate(model, data, SoftmaxCrossEntropy.of()).loss(), 0);
+        assertEquals(e.loss(), Evaluation.of(model, data, SoftmaxCrossEntropy.of()).loss(), 0);
     }
 
     @Test
@@ -607,7 +608,7 @@ class TrainerTest {
         Trainer t = Trainer.of(model, MeanSquaredError.of(), opt).batchSize(64).shuffle(Rng.seed(1)).epochs(3)
                 .clipGradNorm(1).metric("r", (o, y) -> 0).schedule(StepLR.of(opt).stepSize(2));
         assertEquals("Trainer(mini-batches of 64, shuffled, epochs=3, loss=" + MeanSquaredError.of() + ", optimizer="
-                + opt + ", schedule=" + "StepLR(stepSize=2, gamma=0.1, step=0)" + " per step, clipGradNorm=1.0,"
+                + opt + ", schedule=" + "StepLR(stepSize=2, gamma=0.1, step=0)" + ", clipGradNorm=1.0,"
                 + " metrics=[r], statsEvery=10)", t.toString());
     }
 }

@@ -1,4 +1,4 @@
-package gd.train;
+package gd.tune;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,7 @@ import gd.nn.ReLU;
 import gd.nn.Sequential;
 import gd.optim.Adam;
 import gd.optim.Sgd;
+import gd.testing.Fixtures;
 import gd.util.Format;
 import java.util.ArrayList;
 import java.util.List;

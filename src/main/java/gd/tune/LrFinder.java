@@ -1,15 +1,17 @@
-package gd.train;
+package gd.tune;
 
 import gd.data.Batches;
 import gd.data.Dataset;
 import gd.loss.Loss;
-import gd.matrix.Matrix;
 import gd.matrix.Rng;
 import gd.nn.Layer;
 import gd.nn.TrainingModes;
 import gd.nn.ModelState;
 import gd.nn.Parameter;
 import gd.optim.BaseOptimizer;
+import gd.schedule.LRScheduler;
+import gd.schedule.Schedule;
+import gd.train.TrainingStep;
 import gd.util.Format;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +30,8 @@ import java.util.function.Function;
  * </pre>
  * Defaults as fast.ai: η from 1e-7 to 10 over N = 100 steps, β = 0.98, mini-batches of 64.
  *
- * <p>The test uses a throwaway optimizer built by the given factory on the model's parameters, so the
+ * <p>Each step is a {@link TrainingStep} whose schedule is the exponential ramp above. The test uses a
+ * throwaway optimizer built by the given factory on the model's parameters, so the
  * optimizer you train with afterwards starts fresh and is never touched. The model's weights and buffers
  * (BatchNorm's running statistics) are copied before the test and put back afterwards, exactly; the
  * gradients are zeroed and the layers' modes restored. (A Dropout layer's generator has advanced.)
@@ -139,10 +142,7 @@ public final class LrFinder {
 
     /** Runs the test on {@code data}, then restores the model (see {@link LrFinder}). */
     public Result run(Dataset data) {
-        if (data == null || data.size() == 0) {
-            throw new IllegalArgumentException("LrFinder.run: the dataset is " + (data == null ? "null" : "empty")
-                    + ", expected at least one example");
-        }
+        Dataset.requireExamples("LrFinder.run: the dataset", data);
         if (rng == null) {
             throw new IllegalArgumentException("LrFinder.run: the mini-batches are drawn in a random order, which needs"
                     + " an Rng; add .shuffle(rng.split())");
@@ -155,6 +155,9 @@ public final class LrFinder {
         if (optimizer == null) {
             throw new IllegalArgumentException("LrFinder.run: the optimizer factory returned null");
         }
+        Schedule ramp = i -> startLr * Math.pow(endLr / startLr, (double) i / (steps - 1));
+        TrainingStep step = TrainingStep.of(model, loss, optimizer)
+                .schedule(LRScheduler.of(optimizer, ramp));
         Batches batches = Batches.miniBatch(data, Math.min(batchSize, data.size()), rng);
         ModelState saved = ModelState.capture(model);
         TrainingModes modes = TrainingModes.capture(model);
@@ -170,18 +173,15 @@ public final class LrFinder {
             sweep:
             while (true) {
                 for (Dataset batch : batches.epoch()) {
-                    double lr = startLr * Math.pow(endLr / startLr, (double) n / (steps - 1));
-                    optimizer.lr(lr);
-                    model.zeroGrad();
-                    Matrix output = model.forward(batch.x());
-                    double value = loss.value(output, batch.y());
-                    if (!Double.isFinite(value)) {
-                        reason = "the loss became " + value + " at lr " + Format.number(lr);
+                    TrainingStep.Result result = step.run(batch.x(), batch.y());
+                    double lr = result.lr();
+                    if (result.diverged()) {
+                        reason = "the loss became " + result.loss() + " at lr " + Format.number(lr);
                         break sweep;
                     }
-                    average = beta * average + (1 - beta) * value;
+                    average = beta * average + (1 - beta) * result.loss();
                     lrs[n] = lr;
-                    losses[n] = value;
+                    losses[n] = result.loss();
                     smoothed[n] = average / (1 - Math.pow(beta, n + 1));
                     n++;
                     if (smoothed[n - 1] > divergenceFactor * best) {
@@ -194,8 +194,6 @@ public final class LrFinder {
                     if (n == steps) {
                         break sweep;
                     }
-                    model.backwardParametersOnly(loss.gradient(output, batch.y()));
-                    optimizer.step();
                 }
             }
         } finally {

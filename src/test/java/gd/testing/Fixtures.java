@@ -1,4 +1,4 @@
-package gd.train;
+package gd.testing;
 
 import gd.data.Dataset;
 import gd.data.Synthetic;
@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small problems, models and spy layers shared by the training tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
     /** y = 2·x₁ − x₂ + 0.5·x₃ + 0.3 + noise, standard normal features. */
-    static Dataset regression(int n, double noise, Rng rng) {
+    public static Dataset regression(int n, double noise, Rng rng) {
         return Synthetic.linear(n, new double[] {2, -1, 0.5}, 0.3, noise, rng).data();
     }
 
@@ -26,7 +26,7 @@ final class Fixtures {
      * Classification of {@code features}-dimensional standard normal points into {@code classes} classes by a
      * random linear teacher (the argmax of x·T plus a little noise).
      */
-    static Dataset classification(int n, int features, int classes, Rng rng) {
+    public static Dataset classification(int n, int features, int classes, Rng rng) {
         Matrix x = Matrix.random(n, features, rng, r -> r.normal());
         Matrix teacher = Matrix.random(features, classes, rng, r -> r.normal());
         Matrix scores = x.times(teacher).plus(Matrix.random(n, classes, rng, r -> 0.5 * r.normal()));
@@ -39,12 +39,12 @@ final class Fixtures {
     }
 
     /** in → hidden → ReLU → out. */
-    static Sequential mlp(int in, int hidden, int out, Rng rng) {
+    public static Sequential mlp(int in, int hidden, int out, Rng rng) {
         return Sequential.of(Dense.of(in, hidden, rng.split()), ReLU.of(), Dense.of(hidden, out, rng.split()));
     }
 
     /** n examples whose first feature is the example's index (then two standard normal features), target 0. */
-    static Dataset numbered(int n, Rng rng) {
+    public static Dataset numbered(int n, Rng rng) {
         Matrix x = Matrix.random(n, 3, rng, r -> r.normal());
         for (int i = 0; i < n; i++) {
             x.set(i, 0, i);
@@ -53,7 +53,7 @@ final class Fixtures {
     }
 
     /** Copies of every parameter value, in order. */
-    static List<Matrix> weights(Layer model) {
+    public static List<Matrix> weights(Layer model) {
         List<Matrix> copies = new ArrayList<>();
         for (Parameter p : model.parameters()) {
             copies.add(p.value().copy());
@@ -62,18 +62,18 @@ final class Fixtures {
     }
 
     /** A layer that passes everything to {@code inner} and records each forward input's first column and mode. */
-    static class Spy implements Layer {
-        final Layer inner;
-        final List<double[]> firstColumns = new ArrayList<>();
-        final List<Boolean> trainingAtForward = new ArrayList<>();
+    public static class Spy implements Layer {
+        public final Layer inner;
+        public final List<double[]> firstColumns = new ArrayList<>();
+        public final List<Boolean> trainingAtForward = new ArrayList<>();
         private boolean training = true;
 
-        Spy(Layer inner) {
+        public Spy(Layer inner) {
             this.inner = inner;
         }
 
         /** The first columns of all training-mode forward inputs, one after the other. */
-        double[] seenInTraining() {
+        public double[] seenInTraining() {
             List<Double> all = new ArrayList<>();
             for (int i = 0; i < firstColumns.size(); i++) {
                 if (trainingAtForward.get(i)) {
@@ -118,6 +118,11 @@ final class Fixtures {
         }
 
         @Override
+        public boolean training() {
+            return training;
+        }
+
+        @Override
         public List<Layer> children() {
             return List.of(inner);
         }
@@ -129,11 +134,11 @@ final class Fixtures {
     }
 
     /** Passes values forward unchanged; its backward pass returns ∞·gradient on call number {@code at} (from 0). */
-    static final class Explode implements Layer {
+    public static final class Explode implements Layer {
         private final int at;
         private int calls;
 
-        Explode(int at) {
+        public Explode(int at) {
             this.at = at;
         }
 
