@@ -4,6 +4,7 @@ import gd.util.Args;
 import gd.util.Format;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A learning-rate schedule as what it is: a function of the step, η = lr(t), with nothing bound to it. A
@@ -554,7 +555,7 @@ public interface Schedule {
     record Sequence(List<Schedule> schedules, int[] milestones) implements Schedule {
         /** Checks the settings and keeps copies. */
         public Sequence {
-            if (schedules == null || schedules.isEmpty() || schedules.contains(null)) {
+            if (schedules == null || schedules.isEmpty() || schedules.stream().anyMatch(Objects::isNull)) {
                 throw new IllegalArgumentException("Schedule.sequential: expected one or more schedules, got "
                         + schedules);
             }
