@@ -107,17 +107,20 @@ final class ContourFigure {
         }
         String title = f.name() + (paths.isEmpty() ? ": contour lines" : ": optimizer paths (● start, ◆ end)");
         boolean legend = !paths.isEmpty() || !minima.isEmpty();
-        // Square units: the plot area gets the window's aspect ratio, as large as the width and a height of
-        // at most RegionFigure.max(default height, 560) allow; the rest of the width goes to the right margin and legend.
         int legendWidth = legend ? 7 * longest + 60 : 0;
         double aspect = (yMax - yMin) / (xMax - xMin);
-        double plotWidth = Math.min(Plots.width() - Frame.LEFT - Frame.RIGHT - legendWidth,
-                (Math.max(Plots.height(), 560) - Frame.TOP - Frame.BOTTOM) / aspect);
-        double plotHeight = Math.max(200, plotWidth * aspect);
-        Frame frame = Frame.of(title, "x", "y").xRange(xMin, xMax).yRange(yMin, yMax).legend(legend).bare()
-                .rightMargin((int) Math.round(Plots.width() - Frame.LEFT - plotWidth))
-                .height((int) Math.round(plotHeight) + Frame.TOP + Frame.BOTTOM);
-        return new Figure(frame.layout(), traces.toArray(new Trace[0]));
+        Trace[] drawn = traces.toArray(new Trace[0]);
+        return Chart.drawn(size -> {
+            // Square units: the plot area gets the window's aspect ratio, as large as the width and a height of
+            // at most max(height, 560) allow; the rest of the width goes to the right margin and the legend.
+            double plotWidth = Math.min(size.width() - Frame.LEFT - Frame.RIGHT - legendWidth,
+                    (Math.max(size.height(), 560) - Frame.TOP - Frame.BOTTOM) / aspect);
+            double plotHeight = Math.max(200, plotWidth * aspect);
+            Frame frame = Frame.of(title, "x", "y").xRange(xMin, xMax).yRange(yMin, yMax).legend(legend).bare()
+                    .rightMargin((int) Math.round(size.width() - Frame.LEFT - plotWidth));
+            int height = (int) Math.round(plotHeight) + Frame.TOP + Frame.BOTTOM;
+            return new Chart.Drawing(frame.layout(size.height(height)), drawn);
+        });
     }
 
     /** Levels spaced evenly in u = log(1 + (f − min)/s) for the finite values of f on the grid. */

@@ -73,6 +73,6 @@ final class HistogramFigure {
                     .fill(ScatterTrace.Fill.TO_ZERO_Y).fillColor(Palette.translucent(color, 0.2)).build();
         }
         Frame frame = Frame.of(title, "value", "share of values").legend(traces.length > 1);
-        return new Figure(frame.layout(), traces);
+        return Chart.of(frame, traces);
     }
 }

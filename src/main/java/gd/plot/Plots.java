@@ -44,10 +44,11 @@ import tech.tablesaw.plotly.traces.Trace;
  * }</pre>
  * Every helper takes plain arrays or the library's own objects, checks its input (an
  * {@link IllegalArgumentException} that names the helper and the problem) and builds the same figure for
- * the same input. Figures are {@link #DEFAULT_WIDTH} × {@link #DEFAULT_HEIGHT} pixels unless
- * {@link #size(int, int)} says otherwise; images, contours and confusion matrices choose their height to keep
- * their cells square. Series get plotly's colours in order; several runs on one chart keep their order
- * (a map's own order if it has one, as {@link LinkedHashMap} and {@link SortedMap}, otherwise sorted by name).
+ * the same input. Figures are {@link #DEFAULT_WIDTH} × {@link #DEFAULT_HEIGHT} pixels, and
+ * {@link #size(Figure, int, int)} draws one again at another size; images, contours and confusion matrices
+ * choose their height to keep their cells square. Series get plotly's colours in order; several runs on one
+ * chart keep their order (a map's own order if it has one, as {@link LinkedHashMap} and {@link SortedMap},
+ * otherwise sorted by name).
  *
  * <p>Everything is drawn with Tablesaw's own traces: scatter traces for lines, markers, text and the pixels
  * of images, heatmaps for confusion matrices and decision regions (plotly's RdBu colours), and contour lines
@@ -55,16 +56,13 @@ import tech.tablesaw.plotly.traces.Trace;
  */
 public final class Plots {
     /** The default width of a figure in pixels. */
-    public static final int DEFAULT_WIDTH = 700;
+    public static final int DEFAULT_WIDTH = Size.DEFAULT_WIDTH;
     /** The default height of a figure in pixels. */
-    public static final int DEFAULT_HEIGHT = 420;
+    public static final int DEFAULT_HEIGHT = Size.DEFAULT_HEIGHT;
 
     private static final int CURVE_POINTS = 400;
     private static final int HISTOGRAM_BINS = 40;
     private static final int MAX_IMAGES = 200;
-
-    private static int width = DEFAULT_WIDTH;
-    private static int height = DEFAULT_HEIGHT;
 
     private Plots() {
     }
@@ -72,25 +70,12 @@ public final class Plots {
     // ------------------------------------------------------------------------------------------ size
 
     /**
-     * Sets the size in pixels of the figures made from now on (default 700 × 420), like matplotlib's
-     * {@code figsize}; call it once in a notebook's first cell. Figures that keep square cells use the width
-     * and choose their own height.
+     * The figure drawn again at width × height pixels (default 700 × 420), like matplotlib's {@code figsize}:
+     * {@code Plots.size(Plots.loss(history), 900, 500)}. The figure given and all others keep their size.
+     * Figures that keep square cells use the width and choose their own height.
      */
-    public static void size(int width, int height) {
-        if (width < 200 || width > 4000 || height < 150 || height > 4000) {
-            throw new IllegalArgumentException("Plots.size: expected a width in 200…4000 and a height in 150…4000"
-                    + " pixels, got " + width + " × " + height);
-        }
-        Plots.width = width;
-        Plots.height = height;
-    }
-
-    static int width() {
-        return width;
-    }
-
-    static int height() {
-        return height;
+    public static Figure size(Figure figure, int width, int height) {
+        return Chart.resize("Plots.size", figure, Size.of("Plots.size", width, height));
     }
 
     // ------------------------------------------------------------------------------------------ line charts
@@ -110,16 +95,7 @@ public final class Plots {
      * left out; a series with no point that a log axis can show is refused.
      */
     public static Figure lines(String title, String xTitle, String yTitle, LogScale log, Series... series) {
-        Checks.requireText("Plots.lines", title, xTitle, yTitle);
-        if (log == null) {
-            throw new IllegalArgumentException("Plots.lines: log is null; use LogScale.NONE for linear axes");
-        }
-        Checks.requireSeries("Plots.lines", log, series);
-        Trace[] traces = new Trace[series.length];
-        for (int i = 0; i < series.length; i++) {
-            traces[i] = Traces.of(series[i], Palette.cycle(i));
-        }
-        return new Figure(Frame.of(title, xTitle, yTitle).log(log).legend(series.length > 1).layout(), traces);
+        return Chart.lines(title, xTitle, yTitle, log, series);
     }
 
     /** The loss per step of one run, on a linear y-axis. */
@@ -367,7 +343,7 @@ public final class Plots {
         double margin = 0.02 * (to - from);
         Frame frame = Frame.of("Gradient descent on f(x): iterates x₀, x₁, … (large dot: x₀)", "x", "f(x)")
                 .xRange(from - margin, to + margin).yRange(lo - pad, hi + pad).legend(true);
-        return new Figure(frame.layout(), traces.toArray(new Trace[0]));
+        return Chart.of(frame, traces);
     }
 
     // ------------------------------------------------------------------------------------------ two variables
@@ -500,7 +476,7 @@ public final class Plots {
                 .yAxis(ScatterTrace.YAxis.Y2).build();
         Frame frame = Frame.of("One-cycle schedule: learning rate and momentum", "step",
                 "learning rate (solid line)").y2("momentum (dashed line)").legend(false);
-        return new Figure(frame.layout(), lrTrace, mTrace);
+        return Chart.of(frame, lrTrace, mTrace);
     }
 
     // ------------------------------------------------------------------------------------------ LR finder
@@ -577,7 +553,7 @@ public final class Plots {
         }
         Frame frame = Frame.of("Learning-rate finder", "learning rate (log scale)", "loss").log(LogScale.X)
                 .yRange(bottom, top).legend(true);
-        return new Figure(frame.layout(), traces.toArray(new Trace[0]));
+        return Chart.of(frame, traces);
     }
 
     // ------------------------------------------------------------------------------------------ training health
@@ -797,13 +773,15 @@ public final class Plots {
             cy[i] = cells.get(i)[1];
         }
         Trace labels = Traces.labels(cx, cy, text.toArray(new String[0]), "count");
-        int plotWidth = width - Frame.LEFT - Frame.RIGHT - 110;
         String title = "Confusion matrix: accuracy " + String.format(java.util.Locale.ROOT, "%.4f", matrix.accuracy())
                 + " on " + matrix.total() + " examples";
         Frame frame = Frame.of(title, "predicted class", "actual class").xRange(-0.5, k - 0.5)
-                .yRange(k - 0.5, -0.5).integerTicksX(k).integerTicksY(k).legend(false)
-                .height(Math.max(300, Math.min(900, plotWidth + Frame.TOP + Frame.BOTTOM))).bare();
-        return new Figure(frame.layout(), heat, labels);
+                .yRange(k - 0.5, -0.5).integerTicksX(k).integerTicksY(k).legend(false).bare();
+        return Chart.drawn(size -> {
+            int plotWidth = size.width() - Frame.LEFT - Frame.RIGHT - 110;   // room for the colour bar
+            int height = Math.max(300, Math.min(900, plotWidth + Frame.TOP + Frame.BOTTOM));
+            return new Chart.Drawing(frame.layout(size.height(height)), heat, labels);
+        });
     }
 
     /**
@@ -864,8 +842,7 @@ public final class Plots {
         int[] labels = Checks.requirePlane("Plots.scatter", data);
         List<Trace> traces = new ArrayList<>();
         RegionFigure.addClassPoints(traces, data, labels, Math.max(2, RegionFigure.max(labels) + 1), true);
-        return new Figure(Frame.of(data.toString(), "x₁", "x₂").legend(true).layout(),
-                traces.toArray(new Trace[0]));
+        return Chart.of(Frame.of(data.toString(), "x₁", "x₂").legend(true), traces);
     }
 
     // ------------------------------------------------------------------------------------------ regression
@@ -969,6 +946,6 @@ public final class Plots {
         }
         String title = curves.isEmpty() ? "Regression data (" + data.size() + " examples)"
                 : "Regression data and " + (curves.size() == 1 ? "fitted curve" : "fitted curves");
-        return new Figure(Frame.of(title, "x", "y").legend(true).layout(), traces.toArray(new Trace[0]));
+        return Chart.of(Frame.of(title, "x", "y").legend(true), traces);
     }
 }
