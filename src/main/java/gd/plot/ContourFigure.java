@@ -6,6 +6,7 @@ import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Symbol;
@@ -13,8 +14,8 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
 /**
- * The contour figure of {@link Plots#contour}: level lines of a function of two variables (computed by
- * {@link ContourLines}), its known minima, and optimizer paths with their start and end marked.
+ * Landscapes: the level lines of a function of two variables (computed by {@link ContourLines}), its known
+ * minima, and optimizer paths with their start and end marked.
  */
 final class ContourFigure {
     private static final int GRID = 100;
@@ -23,16 +24,66 @@ final class ContourFigure {
     private ContourFigure() {
     }
 
+    /** Contour lines of {@code f} over its window, each path named after its optimizer. */
+    static Figure of(Function2D f, Trajectory... paths) {
+        double[] w = window(f);
+        return of(f, w[0], w[1], w[2], w[3], paths);
+    }
+
+    /** Contour lines of {@code f} over its window with named paths. */
+    static Figure of(Function2D f, Map<String, Trajectory> paths) {
+        double[] w = window(f);
+        return of(f, w[0], w[1], w[2], w[3], paths);
+    }
+
+    /**
+     * Contour lines of {@code f} over [xMin, xMax] × [yMin, yMax], each path named after its optimizer: the
+     * class, the learning rate, the variant settings that are on and the settings in which two optimizers of
+     * one class differ ({@link Names#optimizers}).
+     */
+    static Figure of(Function2D f, double xMin, double xMax, double yMin, double yMax, Trajectory... paths) {
+        List<Trajectory> list = Checks.requireElements("Plots.contour", "paths", "path", paths);
+        List<String> reprs = new ArrayList<>();
+        for (Trajectory t : list) {
+            reprs.add(t.optimizer());
+        }
+        return of(f, xMin, xMax, yMin, yMax, Names.optimizers(reprs), list);
+    }
+
+    /** Contour lines of {@code f} over [xMin, xMax] × [yMin, yMax] with named paths. */
+    static Figure of(Function2D f, double xMin, double xMax, double yMin, double yMax,
+                     Map<String, Trajectory> paths) {
+        List<String> names = new ArrayList<>();
+        List<Trajectory> list = new ArrayList<>();
+        for (Map.Entry<String, Trajectory> e : Checks.entries("Plots.contour", "paths", paths)) {
+            names.add(e.getKey());
+            list.add(e.getValue());
+        }
+        return of(f, xMin, xMax, yMin, yMax, names, list);
+    }
+
+    /** The window {xMin, xMax, yMin, yMax} of a function that is there. */
+    private static double[] window(Function2D f) {
+        requireFunction(f);
+        return f.window();
+    }
+
+    private static void requireFunction(Function2D f) {
+        if (f == null) {
+            throw new IllegalArgumentException("Plots.contour: the function is null");
+        }
+    }
+
     /**
      * The contour figure. Levels are spaced evenly in log(1 + (f − min f)/s), with s a low percentile of
      * f − min f over the window: close to even spacing near the minimum, logarithmic far from it, so that both
      * a round bowl and Rosenbrock's narrow valley show. Low levels are dark, high ones pale; hovering a line
      * shows its value.
      */
-    static Figure of(Function2D f, double xMin, double xMax, double yMin, double yMax,
-                                  List<String> names, List<Trajectory> paths) {
+    private static Figure of(Function2D f, double xMin, double xMax, double yMin, double yMax,
+                             List<String> names, List<Trajectory> paths) {
         String op = "Plots.contour";
-        Checks.requireFunction(f);
+        requireFunction(f);
         Checks.requireWindow(op, "x", xMin, xMax);
         Checks.requireWindow(op, "y", yMin, yMax);
         for (int i = 0; i < paths.size(); i++) {

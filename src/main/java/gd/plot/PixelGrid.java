@@ -16,6 +16,8 @@ import tech.tablesaw.plotly.traces.Trace;
  * image.
  */
 final class PixelGrid {
+    /** The most images one figure shows. */
+    static final int MAX_IMAGES = 200;
     /** Pixels with less ink than this (after scaling each image to [0, 1]) stay white. */
     private static final double PAPER = 0.02;
     /** The height in screen pixels of the band above each image that holds its caption. */
@@ -24,14 +26,15 @@ final class PixelGrid {
     private PixelGrid() {
     }
 
-    static Figure figure(String title, List<Matrix> images, List<String> captions, int columns, int maxImages) {
+    /** The images in {@code columns} columns, each scaled from its minimum (white) to its maximum (black). */
+    static Figure figure(String title, List<Matrix> images, List<String> captions, int columns) {
         String op = "Plots.images";
         if (title == null || images == null) {
             throw new IllegalArgumentException(op + ": title and images must not be null");
         }
         int n = images.size();
-        if (n == 0 || n > maxImages) {
-            throw new IllegalArgumentException(op + ": expected 1…" + maxImages + " images, got " + n);
+        if (n == 0 || n > MAX_IMAGES) {
+            throw new IllegalArgumentException(op + ": expected 1…" + MAX_IMAGES + " images, got " + n);
         }
         if (captions != null && captions.size() != n) {
             throw new IllegalArgumentException(op + ": " + n + " images but " + captions.size()
