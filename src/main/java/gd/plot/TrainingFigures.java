@@ -121,19 +121,22 @@ final class TrainingFigures {
         String op = "Plots.gradNorms";
         List<Series> series = perParameter(op, history, History::gradNorm);
         series.add(Series.of("all parameters", history.statsSteps(), history.gradNorm()).dashed().color("#444444"));
-        return logChart(op, GRAD_NORMS, GRAD_NORM, series, false);
+        Shown shown = Shown.onLogAxis(op, GRAD_NORMS, series);
+        return Chart.lines(shown.title(), "step", GRAD_NORM, LogScale.Y, shown.series());
     }
 
     /** The weight norm of each parameter at the steps with detailed statistics. */
     static Figure weightNorms(History history) {
         String op = "Plots.weightNorms";
-        return logChart(op, WEIGHT_NORMS, WEIGHT_NORM, perParameter(op, history, History::weightNorm), false);
+        Shown shown = Shown.onLogAxis(op, WEIGHT_NORMS, perParameter(op, history, History::weightNorm));
+        return Chart.lines(shown.title(), "step", WEIGHT_NORM, LogScale.Y, shown.series());
     }
 
     /** The update-to-weight ratio of each parameter at the steps with detailed statistics, with the rule of thumb. */
     static Figure updateRatios(History history) {
         String op = "Plots.updateRatios";
-        return logChart(op, UPDATE_RATIOS, null, perParameter(op, history, History::updateRatio), true);
+        Shown shown = Shown.onLogAxis(op, UPDATE_RATIOS, perParameter(op, history, History::updateRatio));
+        return ratioChart(shown.title(), shown.series());
     }
 
     /** Gradient norms given as one series per parameter, on a log y-axis. */
@@ -151,6 +154,7 @@ final class TrainingFigures {
         return ratioChart(UPDATE_RATIOS, perParameter);
     }
 
+    /** Ratios on a log y-axis with the rule of thumb 1e-3 as a dashed grey line across their steps. */
     private static Figure ratioChart(String title, Series... perParameter) {
         Checks.requireSeries("Plots.updateRatios", LogScale.Y, perParameter);
         double lo = Double.POSITIVE_INFINITY;
@@ -180,29 +184,30 @@ final class TrainingFigures {
         return series;
     }
 
-    /** A log-y chart of per-parameter series, leaving out (and naming in the title) those a log axis cannot show. */
-    private static Figure logChart(String op, String title, String yTitle, List<Series> series, boolean ruleOfThumb) {
-        List<Series> shown = new ArrayList<>();
-        List<String> hidden = new ArrayList<>();
-        for (Series s : series) {
-            boolean positive = false;
-            for (double v : s.y()) {
-                positive |= v > 0 && v < Double.POSITIVE_INFINITY;
+    /** The series a log axis can show, and a title that names those it cannot (all zero or NaN). */
+    private record Shown(String title, Series... series) {
+        static Shown onLogAxis(String op, String title, List<Series> series) {
+            List<Series> shown = new ArrayList<>();
+            List<String> hidden = new ArrayList<>();
+            for (Series s : series) {
+                boolean positive = false;
+                for (double v : s.y()) {
+                    positive |= v > 0 && v < Double.POSITIVE_INFINITY;
+                }
+                if (positive) {
+                    shown.add(s);
+                } else {
+                    hidden.add(s.name());
+                }
             }
-            if (positive) {
-                shown.add(s);
-            } else {
-                hidden.add(s.name());
+            if (shown.isEmpty()) {
+                throw new IllegalArgumentException(op + ": no parameter has a positive finite value to show on a log"
+                        + " axis (all zero or NaN): " + hidden);
             }
+            String full = hidden.isEmpty() ? title : title + " (all zero or NaN, not shown: "
+                    + String.join(", ", hidden) + ")";
+            return new Shown(full, shown.toArray(new Series[0]));
         }
-        if (shown.isEmpty()) {
-            throw new IllegalArgumentException(op + ": no parameter has a positive finite value to show on a log axis"
-                    + " (all zero or NaN): " + hidden);
-        }
-        String full = hidden.isEmpty() ? title : title + " (all zero or NaN, not shown: " + String.join(", ", hidden)
-                + ")";
-        Series[] array = shown.toArray(new Series[0]);
-        return ruleOfThumb ? ratioChart(full, array) : Chart.lines(full, "step", yTitle, LogScale.Y, array);
     }
 
     // ------------------------------------------------------------------------------------------ LR finder
