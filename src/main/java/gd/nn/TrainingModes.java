@@ -2,6 +2,7 @@ package gd.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The training/evaluation mode ({@link Layer#training()}) of a model and of every layer inside it (found
@@ -33,6 +34,20 @@ public final class TrainingModes {
         training.add(layer.training());
         for (Layer child : layer.children()) {
             visit(child);
+        }
+    }
+
+    /**
+     * What {@code pass} returns with {@code model} in evaluation mode (dropout off, batch norm on its running
+     * statistics); every layer's mode is restored afterwards, also when {@code pass} throws.
+     */
+    public static <T> T inEvalMode(Layer model, Supplier<T> pass) {
+        TrainingModes modes = capture(model);
+        model.eval();
+        try {
+            return pass.get();
+        } finally {
+            modes.restore();
         }
     }
 

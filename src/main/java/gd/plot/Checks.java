@@ -2,10 +2,10 @@ package gd.plot;
 
 import gd.data.Dataset;
 import gd.data.Labels;
-import gd.landscape.Function2D;
 import gd.matrix.Matrix;
 import gd.util.Format;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,13 @@ import java.util.SortedMap;
 /** The input checks of the plot helpers: each names the helper, what it received and what it expected. */
 final class Checks {
     private Checks() {
+    }
+
+    /** A map of one named value, which {@link #entries} then checks as any other (a null value included). */
+    static <V> Map<String, V> one(String name, V value) {
+        Map<String, V> one = new LinkedHashMap<>();
+        one.put(name, value);
+        return one;
     }
 
     /** The entries of a named map in its own order if it keeps one, otherwise sorted by name. */
@@ -36,6 +43,19 @@ final class Checks {
             entries.sort(Map.Entry.comparingByKey());
         }
         return entries;
+    }
+
+    /** The elements of an array that is there, none of them null, e.g. ("paths", "path") for "path 2 is null". */
+    static <T> List<T> requireElements(String op, String what, String each, T[] elements) {
+        if (elements == null) {
+            throw new IllegalArgumentException(op + ": " + what + " is null");
+        }
+        for (int i = 0; i < elements.length; i++) {
+            if (elements[i] == null) {
+                throw new IllegalArgumentException(op + ": " + each + " " + i + " is null");
+            }
+        }
+        return Arrays.asList(elements);
     }
 
     /** At least one series, none null, each with a finite point that the (log) axes can show. */
@@ -118,13 +138,6 @@ final class Checks {
             return Labels.indices(y);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(op + ": " + e.getMessage().replaceFirst("^Labels.indices: ", ""), e);
-        }
-    }
-
-    /** Refuses a missing function for {@link Plots#contour}. */
-    static void requireFunction(Function2D f) {
-        if (f == null) {
-            throw new IllegalArgumentException("Plots.contour: the function is null");
         }
     }
 }

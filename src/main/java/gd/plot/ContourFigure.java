@@ -6,6 +6,7 @@ import gd.util.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Symbol;
@@ -13,8 +14,8 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
 /**
- * The contour figure of {@link Plots#contour}: level lines of a function of two variables (computed by
- * {@link ContourLines}), its known minima, and optimizer paths with their start and end marked.
+ * Landscapes: the level lines of a function of two variables (computed by {@link ContourLines}), its known
+ * minima, and optimizer paths with their start and end marked.
  */
 final class ContourFigure {
     private static final int GRID = 100;
@@ -23,16 +24,66 @@ final class ContourFigure {
     private ContourFigure() {
     }
 
+    /** Contour lines of {@code f} over its window, each path named after its optimizer. */
+    static Figure of(Function2D f, Trajectory... paths) {
+        double[] w = window(f);
+        return of(f, w[0], w[1], w[2], w[3], paths);
+    }
+
+    /** Contour lines of {@code f} over its window with named paths. */
+    static Figure of(Function2D f, Map<String, Trajectory> paths) {
+        double[] w = window(f);
+        return of(f, w[0], w[1], w[2], w[3], paths);
+    }
+
+    /**
+     * Contour lines of {@code f} over [xMin, xMax] × [yMin, yMax], each path named after its optimizer: the
+     * class, the learning rate, the variant settings that are on and the settings in which two optimizers of
+     * one class differ ({@link Names#optimizers}).
+     */
+    static Figure of(Function2D f, double xMin, double xMax, double yMin, double yMax, Trajectory... paths) {
+        List<Trajectory> list = Checks.requireElements("Plots.contour", "paths", "path", paths);
+        List<String> reprs = new ArrayList<>();
+        for (Trajectory t : list) {
+            reprs.add(t.optimizer());
+        }
+        return of(f, xMin, xMax, yMin, yMax, Names.optimizers(reprs), list);
+    }
+
+    /** Contour lines of {@code f} over [xMin, xMax] × [yMin, yMax] with named paths. */
+    static Figure of(Function2D f, double xMin, double xMax, double yMin, double yMax,
+                     Map<String, Trajectory> paths) {
+        List<String> names = new ArrayList<>();
+        List<Trajectory> list = new ArrayList<>();
+        for (Map.Entry<String, Trajectory> e : Checks.entries("Plots.contour", "paths", paths)) {
+            names.add(e.getKey());
+            list.add(e.getValue());
+        }
+        return of(f, xMin, xMax, yMin, yMax, names, list);
+    }
+
+    /** The window {xMin, xMax, yMin, yMax} of a function that is there. */
+    private static double[] window(Function2D f) {
+        requireFunction(f);
+        return f.window();
+    }
+
+    private static void requireFunction(Function2D f) {
+        if (f == null) {
+            throw new IllegalArgumentException("Plots.contour: the function is null");
+        }
+    }
+
     /**
      * The contour figure. Levels are spaced evenly in log(1 + (f − min f)/s), with s a low percentile of
      * f − min f over the window: close to even spacing near the minimum, logarithmic far from it, so that both
      * a round bowl and Rosenbrock's narrow valley show. Low levels are dark, high ones pale; hovering a line
      * shows its value.
      */
-    static Figure of(Function2D f, double xMin, double xMax, double yMin, double yMax,
-                                  List<String> names, List<Trajectory> paths) {
+    private static Figure of(Function2D f, double xMin, double xMax, double yMin, double yMax,
+                             List<String> names, List<Trajectory> paths) {
         String op = "Plots.contour";
-        Checks.requireFunction(f);
+        requireFunction(f);
         Checks.requireWindow(op, "x", xMin, xMax);
         Checks.requireWindow(op, "y", yMin, yMax);
         for (int i = 0; i < paths.size(); i++) {
@@ -107,17 +158,20 @@ final class ContourFigure {
         }
         String title = f.name() + (paths.isEmpty() ? ": contour lines" : ": optimizer paths (● start, ◆ end)");
         boolean legend = !paths.isEmpty() || !minima.isEmpty();
-        // Square units: the plot area gets the window's aspect ratio, as large as the width and a height of
-        // at most RegionFigure.max(default height, 560) allow; the rest of the width goes to the right margin and legend.
         int legendWidth = legend ? 7 * longest + 60 : 0;
         double aspect = (yMax - yMin) / (xMax - xMin);
-        double plotWidth = Math.min(Plots.width() - Frame.LEFT - Frame.RIGHT - legendWidth,
-                (Math.max(Plots.height(), 560) - Frame.TOP - Frame.BOTTOM) / aspect);
-        double plotHeight = Math.max(200, plotWidth * aspect);
-        Frame frame = Frame.of(title, "x", "y").xRange(xMin, xMax).yRange(yMin, yMax).legend(legend).bare()
-                .rightMargin((int) Math.round(Plots.width() - Frame.LEFT - plotWidth))
-                .height((int) Math.round(plotHeight) + Frame.TOP + Frame.BOTTOM);
-        return new Figure(frame.layout(), traces.toArray(new Trace[0]));
+        Trace[] drawn = traces.toArray(new Trace[0]);
+        return Chart.drawn(size -> {
+            // Square units: the plot area gets the window's aspect ratio, as large as the width and a height of
+            // at most max(height, 560) allow; the rest of the width goes to the right margin and the legend.
+            double plotWidth = Math.min(size.width() - Frame.LEFT - Frame.RIGHT - legendWidth,
+                    (Math.max(size.height(), 560) - Frame.TOP - Frame.BOTTOM) / aspect);
+            double plotHeight = Math.max(200, plotWidth * aspect);
+            Frame frame = Frame.of(title, "x", "y").xRange(xMin, xMax).yRange(yMin, yMax).legend(legend).bare()
+                    .rightMargin((int) Math.round(size.width() - Frame.LEFT - plotWidth));
+            int height = (int) Math.round(plotHeight) + Frame.TOP + Frame.BOTTOM;
+            return new Chart.Drawing(frame.layout(size.height(height)), drawn);
+        });
     }
 
     /** Levels spaced evenly in u = log(1 + (f − min)/s) for the finite values of f on the grid. */

@@ -64,30 +64,23 @@ final class ContourLines {
         points.computeIfAbsent(right, k -> point(xs[j + 1], ys[i], z01, xs[j + 1], ys[i + 1], z11, level));
         boolean centreAbove = (z00 + z01 + z10 + z11) / 4 > level;
         switch (c) {
-            case 1: case 14: segments.add(new int[] {left, bottom}); break;
-            case 2: case 13: segments.add(new int[] {bottom, right}); break;
-            case 3: case 12: segments.add(new int[] {left, right}); break;
-            case 4: case 11: segments.add(new int[] {right, top}); break;
-            case 6: case 9: segments.add(new int[] {bottom, top}); break;
-            case 7: case 8: segments.add(new int[] {left, top}); break;
-            case 5:   // corners 00 and 11 above
-                if (centreAbove) {
+            case 1, 14 -> segments.add(new int[] {left, bottom});
+            case 2, 13 -> segments.add(new int[] {bottom, right});
+            case 3, 12 -> segments.add(new int[] {left, right});
+            case 4, 11 -> segments.add(new int[] {right, top});
+            case 6, 9 -> segments.add(new int[] {bottom, top});
+            case 7, 8 -> segments.add(new int[] {left, top});
+            default -> {
+                // Saddles: corners 00 and 11 above (5) or 01 and 10 (10). The centre decides which corners
+                // the two segments cut off: those below it when it is above, those above it otherwise.
+                if (centreAbove == (c == 5)) {
                     segments.add(new int[] {left, top});
                     segments.add(new int[] {bottom, right});
                 } else {
                     segments.add(new int[] {left, bottom});
                     segments.add(new int[] {right, top});
                 }
-                break;
-            default:  // 10: corners 01 and 10 above
-                if (centreAbove) {
-                    segments.add(new int[] {left, bottom});
-                    segments.add(new int[] {right, top});
-                } else {
-                    segments.add(new int[] {left, top});
-                    segments.add(new int[] {bottom, right});
-                }
-                break;
+            }
         }
     }
 

@@ -7,8 +7,9 @@ import tech.tablesaw.plotly.components.TickSettings;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 
 /**
- * The frame of a figure: title, axis titles and types, ranges and size, turned into a Tablesaw {@link Layout}.
- * Every figure of {@link Plots} gets its layout here, so they all look alike.
+ * The frame of a figure: title, axis titles and types, ranges and margins, turned into a Tablesaw
+ * {@link Layout} of a given size. Every figure of {@link Plots} gets its layout here, so they all look alike.
+ * A frame is set up once and then only read: {@link Chart} lays it out again at each size it is drawn.
  */
 final class Frame {
     static final int LEFT = 70;
@@ -23,8 +24,6 @@ final class Frame {
     private final String yTitle;
     private boolean logX;
     private boolean logY;
-    private int width = Plots.width();
-    private int height = Plots.height();
     private Boolean legend;
     private double[] xRange;
     private double[] yRange;
@@ -41,7 +40,7 @@ final class Frame {
         this.yTitle = yTitle;
     }
 
-    /** A frame with these titles, linear axes and the default size of {@link Plots#size(int, int)}. */
+    /** A frame with these titles and linear axes. */
     static Frame of(String title, String xTitle, String yTitle) {
         return new Frame(title, xTitle, yTitle);
     }
@@ -50,21 +49,6 @@ final class Frame {
         logX = scale.logX();
         logY = scale.logY();
         return this;
-    }
-
-    Frame size(int width, int height) {
-        this.width = width;
-        this.height = height;
-        return this;
-    }
-
-    Frame height(int height) {
-        this.height = height;
-        return this;
-    }
-
-    int width() {
-        return width;
     }
 
     Frame legend(boolean show) {
@@ -120,11 +104,12 @@ final class Frame {
         return this;
     }
 
-    Layout layout() {
-        Layout.LayoutBuilder b = Layout.builder().title(Text.clean(title)).width(width).height(height)
-                .margin(Margin.builder().left(plain ? PLAIN : LEFT).right(plain ? PLAIN : y2Title != null ? Math.max(right, 90) : right).top(TOP)
-                        .bottom(plain ? PLAIN : BOTTOM)
-                        .build())
+    /** The layout of this frame at {@code size}. */
+    Layout layout(Size size) {
+        int rightMargin = plain ? PLAIN : y2Title != null ? Math.max(right, 90) : right;
+        Layout.LayoutBuilder b = Layout.builder().title(Text.clean(title)).width(size.width()).height(size.height())
+                .margin(Margin.builder().left(plain ? PLAIN : LEFT).right(rightMargin).top(TOP)
+                        .bottom(plain ? PLAIN : BOTTOM).build())
                 .xAxis(axis(xTitle, logX, xRange, integerTicksX))
                 .yAxis(axis(yTitle, logY, yRange, integerTicksY));
         if (legend != null) {

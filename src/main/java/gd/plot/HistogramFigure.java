@@ -9,10 +9,23 @@ import tech.tablesaw.plotly.traces.Trace;
 
 /** Overlaid histograms over shared bins, each drawn as the outline of its bars, lightly filled. */
 final class HistogramFigure {
+    /** The number of bins unless a caller chooses. */
+    private static final int BINS = 40;
+
     private HistogramFigure() {
     }
 
-    /** The figure of {@link Plots#histogram(String, Map, int)}. */
+    /** A histogram of the values over 40 bins. */
+    static Figure of(String title, double[] values) {
+        return of(title, Checks.one("values", values), BINS);
+    }
+
+    /** Overlaid histograms of named sets of values over the same 40 bins. */
+    static Figure of(String title, Map<String, double[]> values) {
+        return of(title, values, BINS);
+    }
+
+    /** Overlaid histograms over the same {@code bins} bins spanning all the values, each as the share per bin. */
     static Figure of(String title, Map<String, double[]> values, int bins) {
         String op = "Plots.histogram";
         Checks.requireText(op, title);
@@ -73,6 +86,6 @@ final class HistogramFigure {
                     .fill(ScatterTrace.Fill.TO_ZERO_Y).fillColor(Palette.translucent(color, 0.2)).build();
         }
         Frame frame = Frame.of(title, "value", "share of values").legend(traces.length > 1);
-        return new Figure(frame.layout(), traces);
+        return Chart.of(frame, traces);
     }
 }

@@ -12,9 +12,12 @@ import tech.tablesaw.plotly.traces.Trace;
 /**
  * Greyscale images in a grid, drawn with Tablesaw's scatter traces: every pixel with ink is a square marker
  * exactly one pixel-cell wide, in its own grey (Tablesaw's heatmap cannot be given a grey colour scale).
- * The figure's size is computed so that cells are square; captions are a text trace above each image.
+ * The figure's height follows from its width so that cells are square; captions are a text trace above each
+ * image.
  */
 final class PixelGrid {
+    /** The most images one figure shows. */
+    static final int MAX_IMAGES = 200;
     /** Pixels with less ink than this (after scaling each image to [0, 1]) stay white. */
     private static final double PAPER = 0.02;
     /** The height in screen pixels of the band above each image that holds its caption. */
@@ -23,14 +26,15 @@ final class PixelGrid {
     private PixelGrid() {
     }
 
-    static Figure figure(String title, List<Matrix> images, List<String> captions, int columns, int maxImages) {
+    /** The images in {@code columns} columns, each scaled from its minimum (white) to its maximum (black). */
+    static Figure figure(String title, List<Matrix> images, List<String> captions, int columns) {
         String op = "Plots.images";
         if (title == null || images == null) {
             throw new IllegalArgumentException(op + ": title and images must not be null");
         }
         int n = images.size();
-        if (n == 0 || n > maxImages) {
-            throw new IllegalArgumentException(op + ": expected 1…" + maxImages + " images, got " + n);
+        if (n == 0 || n > MAX_IMAGES) {
+            throw new IllegalArgumentException(op + ": expected 1…" + MAX_IMAGES + " images, got " + n);
         }
         if (captions != null && captions.size() != n) {
             throw new IllegalArgumentException(op + ": " + n + " images but " + captions.size()
@@ -59,11 +63,26 @@ final class PixelGrid {
         int rows = (n + columns - 1) / columns;
         double gap = Math.max(1, Math.round(w / 7.0));
         double unitsX = columns * w + (columns - 1) * gap;
-        double scale = (Plots.width() - 2 * Frame.PLAIN) / unitsX;
-        double caption = captions == null ? 0 : CAPTION_PX / scale;
-        double unitsY = rows * (h + caption) + (rows - 1) * gap;
-        int height = (int) Math.round(unitsY * scale) + Frame.TOP + Frame.PLAIN;
+        List<Matrix> pictures = images.stream().map(Matrix::copy).toList();   // as they are now, for each size
+        List<String> texts = captions == null ? null : List.copyOf(captions);
+        return Chart.drawn(size -> {
+            // The images fill the width; the caption band keeps its height in screen pixels.
+            double scale = (size.width() - 2 * Frame.PLAIN) / unitsX;
+            double caption = texts == null ? 0 : CAPTION_PX / scale;
+            double unitsY = rows * (h + caption) + (rows - 1) * gap;
+            int height = (int) Math.round(unitsY * scale) + Frame.TOP + Frame.PLAIN;
+            Frame frame = Frame.of(title, "", "").plain().xRange(0, unitsX).yRange(unitsY, 0).legend(false);
+            return new Chart.Drawing(frame.layout(size.height(height)),
+                    traces(pictures, texts, columns, gap, caption, scale));
+        });
+    }
 
+    /** The pixels with ink as one square marker each, and the captions as text above the images. */
+    private static Trace[] traces(List<Matrix> images, List<String> captions, int columns, double gap,
+                                  double caption, double scale) {
+        int n = images.size();
+        int h = images.get(0).rows();
+        int w = images.get(0).cols();
         List<double[]> points = new ArrayList<>();
         List<String> colors = new ArrayList<>();
         double[] cx = new double[n];
@@ -108,8 +127,6 @@ final class PixelGrid {
             }
             traces.add(Traces.labels(Numbers.round(cx, 0.01), ry, captions.toArray(new String[0]), "caption"));
         }
-        Frame frame = Frame.of(title, "", "").plain().size(Plots.width(), height).xRange(0, unitsX)
-                .yRange(unitsY, 0).legend(false);
-        return new Figure(frame.layout(), traces.toArray(new Trace[0]));
+        return traces.toArray(new Trace[0]);
     }
 }

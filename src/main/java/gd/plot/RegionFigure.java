@@ -89,7 +89,7 @@ final class RegionFigure {
                 : "Decision regions (colour = class: regions predicted, points true)";
         Frame frame = Frame.of(title, "x₁", "x₂").xRange(box[0] - dx / 2, box[1] + dx / 2)
                 .yRange(box[2] - dx / 2, box[3] + dx / 2).legend(false).bare();
-        return new Figure(frame.layout(), traces.toArray(new Trace[0]));
+        return Chart.of(frame, traces);
     }
 
     /** One marker trace per class present, in the colour the regions give that class. */

@@ -45,13 +45,10 @@ final class Traces {
     }
 
     private static ScatterTrace.Mode mode(Series.Mode mode) {
-        switch (mode) {
-            case MARKERS:
-                return ScatterTrace.Mode.MARKERS;
-            case LINES_AND_MARKERS:
-                return ScatterTrace.Mode.LINE_AND_MARKERS;
-            default:
-                return ScatterTrace.Mode.LINE;
-        }
+        return switch (mode) {
+            case LINES -> ScatterTrace.Mode.LINE;
+            case MARKERS -> ScatterTrace.Mode.MARKERS;
+            case LINES_AND_MARKERS -> ScatterTrace.Mode.LINE_AND_MARKERS;
+        };
     }
 }

@@ -52,13 +52,7 @@ public record Evaluation(double loss, Map<String, Double> metrics) {
     /** Evaluation mode, {@link #measure}, then the layers' modes restored. */
     static Evaluation inEvalMode(Layer model, Dataset data, Loss loss, List<String> names, List<Metric> metrics,
             int batchSize) {
-        TrainingModes modes = TrainingModes.capture(model);
-        model.eval();
-        try {
-            return measure(model, data, loss, names, metrics, batchSize);
-        } finally {
-            modes.restore();
-        }
+        return TrainingModes.inEvalMode(model, () -> measure(model, data, loss, names, metrics, batchSize));
     }
 
     /** The loss and metrics of the model's outputs for the whole dataset, in the model's current mode. */

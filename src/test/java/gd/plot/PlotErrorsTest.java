@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import tech.tablesaw.plotly.components.Figure;
 
 /** Bad input is refused at the helper, with a message that names it, what it got and what it expected. */
 class PlotErrorsTest {
@@ -56,7 +57,10 @@ class PlotErrorsTest {
         fails("Plots.lines: log is null; use LogScale.NONE for linear axes", () -> Plots.lines("t", "x", "y", (LogScale) null, A));
         fails("Plots.loss: loss is empty; expected one value per step", () -> Plots.loss(new double[0]));
         fails("Plots.size: expected a width in 200…4000 and a height in 150…4000 pixels, got 100 × 300",
-                () -> Plots.size(100, 300));
+                () -> Plots.size(Plots.loss(new double[] {1}), 100, 300));
+        fails("Plots.size: figure is null", () -> Plots.size(null, 700, 420));
+        fails("Plots.size: expected a figure made by Plots, got a tech.tablesaw.plotly.components.Figure; only those"
+                + " know how to draw themselves at another size", () -> Plots.size(new Figure(), 700, 420));
     }
 
     @Test

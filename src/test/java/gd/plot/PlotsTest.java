@@ -33,7 +33,6 @@ import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.traces.HeatmapTrace;
@@ -55,12 +54,6 @@ class PlotsTest {
         model.train();
         Plots.probability(model, moons);
         assertTrue(dropout.training(), "still in training mode");
-    }
-
-
-    @AfterEach
-    void restoreSize() {
-        Plots.size(Plots.DEFAULT_WIDTH, Plots.DEFAULT_HEIGHT);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -190,10 +183,31 @@ class PlotsTest {
     }
 
     @Test
-    void sizeAppliesToLaterFigures() {
-        Plots.size(900, 500);
-        String page = js(Plots.loss(new double[] {1, 2}));
-        assertTrue(page.contains("width: 900") && page.contains("height: 500"), page);
+    void sizeDrawsOneFigureAgainAndChangesNoOther() {
+        Figure small = Plots.loss(new double[] {1, 2});
+        Figure large = Plots.size(small, 900, 500);
+        assertTrue(js(large).contains("width: 900") && js(large).contains("height: 500"), js(large));
+        assertTrue(js(small).contains("width: 700") && js(small).contains("height: 420"), "the figure given");
+        assertTrue(js(Plots.loss(new double[] {1, 2})).contains("width: 700"), "a later figure");
+        assertEquals(js(small).replace("width: 700", "").replace("height: 420", ""),
+                js(large).replace("width: 900", "").replace("height: 500", ""), "the same traces and titles");
+        assertEquals(js(small), js(Plots.size(large, Plots.DEFAULT_WIDTH, Plots.DEFAULT_HEIGHT)));
+    }
+
+    @Test
+    void figuresWithSquareCellsTakeTheirHeightFromTheirOwnWidth() {
+        Figure bowl = Plots.size(Plots.contour(Functions2D.bowl()), 1000, 700);
+        String layout = bowl.getLayout().asJavascript();
+        int height = Integer.parseInt(layout.replaceAll("(?s).*height: (\\d+).*", "$1"));
+        int right = Integer.parseInt(layout.replaceAll("(?s).*\"r\" : (\\d+).*", "$1"));
+        assertEquals(1000 - Frame.LEFT - right, height - Frame.TOP - Frame.BOTTOM, 1.0, "square units");
+        assertEquals(700 - Frame.TOP - Frame.BOTTOM, height - Frame.TOP - Frame.BOTTOM, 1.0, "as high as allowed");
+        Matrix a = Matrix.of(new double[] {0, 1}, new double[] {1, 0});
+        Figure images = Plots.size(Plots.images("two", List.of(a, a), List.of("a", "b"), 2), 1000, 300);
+        double marker = Double.parseDouble(trace(images, 0).replaceAll("(?s).*size: ([0-9.]+).*", "$1"));
+        assertEquals((1000 - 2 * Frame.PLAIN) / 5.0 + 0.6, marker, 0.01, "cells as wide as the figure allows");
+        ConfusionMatrix cm = ConfusionMatrix.of(new int[] {0, 1}, new int[] {0, 1}, 2);
+        assertTrue(js(Plots.size(Plots.confusion(cm), 500, 300)).contains("height: 405"), "500 − 70 − 30 − 110 + 60 + 55");
     }
 
     @Test
