@@ -203,7 +203,7 @@ public final class Idx {
     /** Two reads of equal content are equal: same shape, same bytes (the file name is not compared). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Idx && Arrays.equals(dimensions, ((Idx) o).dimensions) && Arrays.equals(data, ((Idx) o).data);
+        return o instanceof Idx other && Arrays.equals(dimensions, other.dimensions) && Arrays.equals(data, other.data);
     }
 
     @Override

@@ -679,11 +679,7 @@ public final class Matrix {
     /** Exact, element-by-element equality of shape and bits. */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Matrix)) {
-            return false;
-        }
-        Matrix other = (Matrix) o;
-        return sameShape(other) && Arrays.deepEquals(data, other.data);
+        return o instanceof Matrix other && sameShape(other) && Arrays.deepEquals(data, other.data);
     }
 
     @Override

@@ -209,6 +209,6 @@ public final class Sequential implements Layer {
 
     /** A layer as a container prints it: a nested Sequential without its own parameter count. */
     static String describe(Layer layer) {
-        return layer instanceof Sequential ? ((Sequential) layer).describe() : layer.toString();
+        return layer instanceof Sequential sequential ? sequential.describe() : layer.toString();
     }
 }

@@ -47,11 +47,11 @@ final class Chart extends Figure {
      * a series with no point it can show is refused.
      */
     static Figure lines(String title, String xTitle, String yTitle, LogScale log, Series... series) {
-        Checks.requireText("Plots.lines", title, xTitle, yTitle);
+        PlotChecks.requireText("Plots.lines", title, xTitle, yTitle);
         if (log == null) {
             throw new IllegalArgumentException("Plots.lines: log is null; use LogScale.NONE for linear axes");
         }
-        Checks.requireSeries("Plots.lines", log, series);
+        PlotChecks.requireSeries("Plots.lines", log, series);
         Trace[] traces = new Trace[series.length];
         for (int i = 0; i < series.length; i++) {
             traces[i] = Traces.of(series[i], Palette.cycle(i));

@@ -42,7 +42,7 @@ final class ContourFigure {
      * one class differ ({@link Names#optimizers}).
      */
     static Figure of(Function2D f, double xMin, double xMax, double yMin, double yMax, Trajectory... paths) {
-        List<Trajectory> list = Checks.requireElements("Plots.contour", "paths", "path", paths);
+        List<Trajectory> list = PlotChecks.requireElements("Plots.contour", "paths", "path", paths);
         List<String> reprs = new ArrayList<>();
         for (Trajectory t : list) {
             reprs.add(t.optimizer());
@@ -55,7 +55,7 @@ final class ContourFigure {
                      Map<String, Trajectory> paths) {
         List<String> names = new ArrayList<>();
         List<Trajectory> list = new ArrayList<>();
-        for (Map.Entry<String, Trajectory> e : Checks.entries("Plots.contour", "paths", paths)) {
+        for (Map.Entry<String, Trajectory> e : PlotChecks.entries("Plots.contour", "paths", paths)) {
             names.add(e.getKey());
             list.add(e.getValue());
         }
@@ -84,8 +84,8 @@ final class ContourFigure {
                              List<String> names, List<Trajectory> paths) {
         String op = "Plots.contour";
         requireFunction(f);
-        Checks.requireWindow(op, "x", xMin, xMax);
-        Checks.requireWindow(op, "y", yMin, yMax);
+        PlotChecks.requireWindow(op, "x", xMin, xMax);
+        PlotChecks.requireWindow(op, "y", yMin, yMax);
         for (int i = 0; i < paths.size(); i++) {
             Trajectory t = paths.get(i);
             if (!t.function().name().equals(f.name())) {

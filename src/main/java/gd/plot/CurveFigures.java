@@ -44,8 +44,8 @@ final class CurveFigures {
 
     /** The learning rate of each schedule at steps 0 … steps − 1, named by its {@code toString()}. */
     static Figure schedule(int steps, Schedule... schedulers) {
-        Checks.requireSteps("Plots.schedule", steps);
-        List<Schedule> list = Checks.requireElements("Plots.schedule", "schedulers", "scheduler", schedulers);
+        PlotChecks.requireSteps("Plots.schedule", steps);
+        List<Schedule> list = PlotChecks.requireElements("Plots.schedule", "schedulers", "scheduler", schedulers);
         List<String> names = new ArrayList<>();
         for (Schedule s : list) {
             names.add(s.toString());
@@ -55,10 +55,10 @@ final class CurveFigures {
 
     /** The learning rate of each named schedule at steps 0 … steps − 1. */
     static Figure schedule(int steps, Map<String, Schedule> schedulers) {
-        Checks.requireSteps("Plots.schedule", steps);
+        PlotChecks.requireSteps("Plots.schedule", steps);
         List<String> names = new ArrayList<>();
         List<Schedule> list = new ArrayList<>();
-        for (Map.Entry<String, Schedule> e : Checks.entries("Plots.schedule", "schedulers", schedulers)) {
+        for (Map.Entry<String, Schedule> e : PlotChecks.entries("Plots.schedule", "schedulers", schedulers)) {
             names.add(e.getKey());
             list.add(e.getValue());
         }
@@ -82,7 +82,7 @@ final class CurveFigures {
 
     /** The one-cycle policy: the learning rate on the left axis, the momentum dashed on the right one. */
     static Figure oneCycle(int steps, Schedule schedule) {
-        Checks.requireSteps("Plots.oneCycle", steps);
+        PlotChecks.requireSteps("Plots.oneCycle", steps);
         if (schedule == null) {
             throw new IllegalArgumentException("Plots.oneCycle: schedule is null");
         }
@@ -106,7 +106,7 @@ final class CurveFigures {
 
     /** The curve f(x) over [from, to] with the iterates of one run of gradient descent on it. */
     static Figure descent(DoubleUnaryOperator f, double from, double to, double[] iterates) {
-        return descent(f, from, to, Checks.one("iterates", iterates));
+        return descent(f, from, to, PlotChecks.one("iterates", iterates));
     }
 
     /**
@@ -118,8 +118,8 @@ final class CurveFigures {
         if (f == null) {
             throw new IllegalArgumentException(op + ": f is null");
         }
-        Checks.requireWindow(op, "x", from, to);
-        List<Map.Entry<String, double[]>> entries = Checks.entries(op, "runs", runs);
+        PlotChecks.requireWindow(op, "x", from, to);
+        List<Map.Entry<String, double[]>> entries = PlotChecks.entries(op, "runs", runs);
         double[] xs = Numbers.linspace(from, to, CURVE_POINTS);
         double[] ys = new double[xs.length];
         double lo = Double.POSITIVE_INFINITY;

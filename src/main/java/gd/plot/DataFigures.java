@@ -29,7 +29,7 @@ final class DataFigures {
 
     /** The points of a two-feature dataset coloured by class. */
     static Figure scatter(Dataset data) {
-        int[] labels = Checks.requirePlane("Plots.scatter", data);
+        int[] labels = PlotChecks.requirePlane("Plots.scatter", data);
         List<Trace> traces = new ArrayList<>();
         RegionFigure.addClassPoints(traces, data, labels, Math.max(2, RegionFigure.max(labels) + 1), true);
         return Chart.of(Frame.of(data.toString(), "x₁", "x₂").legend(true), traces);
@@ -86,7 +86,7 @@ final class DataFigures {
         if (fit == null) {
             throw new IllegalArgumentException("Plots.regression: fit is null");
         }
-        return regression(data, Checks.one("fit", fit));
+        return regression(data, PlotChecks.one("fit", fit));
     }
 
     /** The points of a one-feature regression dataset with a model's predictions as a curve (evaluation mode). */
@@ -114,7 +114,7 @@ final class DataFigures {
         List<String> names = new ArrayList<>();
         List<Function<double[], double[]>> curves = new ArrayList<>();
         for (Map.Entry<String, DoubleUnaryOperator> e : fits.isEmpty() ? List.<Map.Entry<String,
-                DoubleUnaryOperator>>of() : Checks.entries("Plots.regression", "fits", fits)) {
+                DoubleUnaryOperator>>of() : PlotChecks.entries("Plots.regression", "fits", fits)) {
             names.add(e.getKey());
             curves.add(grid -> {
                 double[] y = new double[grid.length];
@@ -207,7 +207,7 @@ final class DataFigures {
             throw new IllegalArgumentException(op + ": predicted has " + predicted.length + " classes but the data has "
                     + data.size() + " examples; expected one prediction per example");
         }
-        int[] labels = Checks.labels(op, data.y());
+        int[] labels = PlotChecks.labels(op, data.y());
         List<Matrix> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (int i : indices) {

@@ -17,7 +17,7 @@ final class HistogramFigure {
 
     /** A histogram of the values over 40 bins. */
     static Figure of(String title, double[] values) {
-        return of(title, Checks.one("values", values), BINS);
+        return of(title, PlotChecks.one("values", values), BINS);
     }
 
     /** Overlaid histograms of named sets of values over the same 40 bins. */
@@ -28,11 +28,11 @@ final class HistogramFigure {
     /** Overlaid histograms over the same {@code bins} bins spanning all the values, each as the share per bin. */
     static Figure of(String title, Map<String, double[]> values, int bins) {
         String op = "Plots.histogram";
-        Checks.requireText(op, title);
+        PlotChecks.requireText(op, title);
         if (bins < 1 || bins > 1000) {
             throw new IllegalArgumentException(op + ": bins must be in 1…1000, got " + bins);
         }
-        List<Map.Entry<String, double[]>> entries = Checks.entries(op, "values", values);
+        List<Map.Entry<String, double[]>> entries = PlotChecks.entries(op, "values", values);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, double[]> e : entries) {

@@ -46,7 +46,7 @@ public final class Plots {
     // curve), TrainingFigures (histories, LR finder), ContourFigure (landscapes), DataFigures (datasets, images,
     // confusion), ModelFigures (regions, activations, parameters), HistogramFigure and PixelGrid. What they
     // share sits below them: Chart (a figure that can be drawn again at another size, the line chart), Frame,
-    // Traces, Checks. None of them calls Plots.
+    // Traces, PlotChecks. None of them calls Plots.
 
     /** The default width of a figure in pixels. */
     public static final int DEFAULT_WIDTH = Size.DEFAULT_WIDTH;

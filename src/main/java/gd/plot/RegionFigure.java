@@ -25,7 +25,7 @@ final class RegionFigure {
         if (scores == null) {
             throw new IllegalArgumentException(op + ": scores is null");
         }
-        int[] labels = Checks.requirePlane(op, data);
+        int[] labels = PlotChecks.requirePlane(op, data);
         double[] box = box(data);
         double[] xs = Numbers.linspace(box[0], box[1], GRID);
         double[] ys = Numbers.linspace(box[2], box[3], GRID);

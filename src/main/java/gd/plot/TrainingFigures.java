@@ -75,7 +75,7 @@ final class TrainingFigures {
 
     /** A metric of one run per epoch, on the training data and, if the run had one, the validation set. */
     static Figure metric(History history, String name) {
-        return metric(Checks.one("", history), name);
+        return metric(PlotChecks.one("", history), name);
     }
 
     /** A metric of several runs per epoch: training solid, validation dashed, one colour per run. */
@@ -156,7 +156,7 @@ final class TrainingFigures {
 
     /** Ratios on a log y-axis with the rule of thumb 1e-3 as a dashed grey line across their steps. */
     private static Figure ratioChart(String title, Series... perParameter) {
-        Checks.requireSeries("Plots.updateRatios", LogScale.Y, perParameter);
+        PlotChecks.requireSeries("Plots.updateRatios", LogScale.Y, perParameter);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Series s : perParameter) {
@@ -296,9 +296,9 @@ final class TrainingFigures {
 
     // ------------------------------------------------------------------------------------------ checks
 
-    /** The runs of a map of histories, in order (see {@link Checks#entries}), each checked. */
+    /** The runs of a map of histories, in order (see {@link PlotChecks#entries}), each checked. */
     private static List<Map.Entry<String, History>> historyEntries(String op, Map<String, History> runs) {
-        List<Map.Entry<String, History>> entries = Checks.entries(op, "runs", runs);
+        List<Map.Entry<String, History>> entries = PlotChecks.entries(op, "runs", runs);
         for (Map.Entry<String, History> e : entries) {
             requireHistory(op, e.getKey().isEmpty() ? "history" : "run \"" + e.getKey() + "\"", e.getValue());
         }

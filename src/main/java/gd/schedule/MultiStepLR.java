@@ -46,7 +46,7 @@ public final class MultiStepLR extends LRScheduler {
 
     @Override
     protected Schedule schedule(double baseLr) {
-        return new Schedule.MultiStep(baseLr, milestones, gamma);
+        return Schedule.multiStep(baseLr, milestones).gamma(gamma);
     }
 
     @Override

@@ -48,7 +48,7 @@ public interface Schedule {
 
     /** η₀·γ^(number of milestones ≤ t), γ = 0.1 unless set ({@link MultiStepLR}). */
     static MultiStep multiStep(double lr0, int... milestones) {
-        return new MultiStep(lr0, milestones, 0.1);
+        return new MultiStep(lr0, list("Schedule.multiStep: milestones", milestones), 0.1);
     }
 
     /** η₀·γᵗ ({@link ExponentialLR}). */
@@ -89,7 +89,12 @@ public interface Schedule {
      * ({@link SequentialLR}): a warm-up then a decay is {@code sequential(List.of(warmup, cosine), 10)}.
      */
     static Sequence sequential(List<Schedule> schedules, int... milestones) {
-        return new Sequence(schedules, milestones);
+        return new Sequence(schedules, list("Schedule.sequential: milestones", milestones));
+    }
+
+    /** Steps that must be positive and increasing, as a list. */
+    private static List<Integer> list(String name, int[] steps) {
+        return Arrays.stream(Args.increasing(name, steps)).boxed().toList();
     }
 
     /**
@@ -154,11 +159,11 @@ public interface Schedule {
      * @param milestones the steps (positive, increasing) at which the rate is multiplied by γ
      * @param gamma the factor applied at each milestone
      */
-    record MultiStep(double lr0, int[] milestones, double gamma) implements Schedule {
+    record MultiStep(double lr0, List<Integer> milestones, double gamma) implements Schedule {
         /** Checks the settings and keeps a copy of the milestones. */
         public MultiStep {
             Args.nonNegative("Schedule.multiStep: lr0", lr0);
-            milestones = Args.increasing("Schedule.multiStep: milestones", milestones);
+            milestones = List.copyOf(milestones);
             Args.positive("Schedule.multiStep: gamma", gamma);
         }
 
@@ -167,16 +172,10 @@ public interface Schedule {
             return new MultiStep(lr0, milestones, gamma);
         }
 
-        /** A copy of the milestones. */
-        @Override
-        public int[] milestones() {
-            return milestones.clone();
-        }
-
         @Override
         public double lr(int step) {
             int passed = 0;
-            while (passed < milestones.length && milestones[passed] <= step) {
+            while (passed < milestones.size() && milestones.get(passed) <= step) {
                 passed++;
             }
             return lr0 * Math.pow(gamma, passed);
@@ -184,19 +183,8 @@ public interface Schedule {
 
 
         @Override
-        public boolean equals(Object o) {
-            return o instanceof MultiStep m && Double.compare(lr0, m.lr0) == 0 && Arrays.equals(milestones, m.milestones)
-                    && Double.compare(gamma, m.gamma) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * (31 * Double.hashCode(lr0) + Arrays.hashCode(milestones)) + Double.hashCode(gamma);
-        }
-
-        @Override
         public String toString() {
-            return "multiStep(" + Format.repr(lr0) + ", milestones=" + Arrays.toString(milestones) + ", gamma="
+            return "multiStep(" + Format.repr(lr0) + ", milestones=" + milestones + ", gamma="
                     + Format.repr(gamma) + ")";
         }
     }
@@ -552,7 +540,7 @@ public interface Schedule {
      * @param schedules the schedules, in order
      * @param milestones the steps (positive, increasing; one fewer than the schedules) where the next one starts
      */
-    record Sequence(List<Schedule> schedules, int[] milestones) implements Schedule {
+    record Sequence(List<Schedule> schedules, List<Integer> milestones) implements Schedule {
         /** Checks the settings and keeps copies. */
         public Sequence {
             if (schedules == null || schedules.isEmpty() || schedules.stream().anyMatch(Objects::isNull)) {
@@ -560,17 +548,11 @@ public interface Schedule {
                         + schedules);
             }
             schedules = List.copyOf(schedules);
-            milestones = Args.increasing("Schedule.sequential: milestones", milestones);
-            if (milestones.length != schedules.size() - 1) {
+            milestones = List.copyOf(milestones);
+            if (milestones.size() != schedules.size() - 1) {
                 throw new IllegalArgumentException("Schedule.sequential: " + schedules.size() + " schedules need "
-                        + (schedules.size() - 1) + " milestones, got " + milestones.length);
+                        + (schedules.size() - 1) + " milestones, got " + milestones.size());
             }
-        }
-
-        /** A copy of the milestones. */
-        @Override
-        public int[] milestones() {
-            return milestones.clone();
         }
 
         @Override
@@ -588,29 +570,19 @@ public interface Schedule {
 
         private int phase(int step) {
             int i = 0;
-            while (i < milestones.length && milestones[i] <= step) {
+            while (i < milestones.size() && milestones.get(i) <= step) {
                 i++;
             }
             return i;
         }
 
         private int start(int phase) {
-            return phase == 0 ? 0 : milestones[phase - 1];
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Sequence s && schedules.equals(s.schedules) && Arrays.equals(milestones, s.milestones);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * schedules.hashCode() + Arrays.hashCode(milestones);
+            return phase == 0 ? 0 : milestones.get(phase - 1);
         }
 
         @Override
         public String toString() {
-            return "sequential(" + schedules + ", milestones=" + Arrays.toString(milestones) + ")";
+            return "sequential(" + schedules + ", milestones=" + milestones + ")";
         }
     }
 }

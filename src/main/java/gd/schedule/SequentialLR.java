@@ -82,7 +82,7 @@ public final class SequentialLR extends LRScheduler {
         for (LRScheduler s : schedulers) {
             parts.add(s.schedule(baseLr));
         }
-        return new Schedule.Sequence(parts, milestones);
+        return Schedule.sequential(parts, milestones);
     }
 
     @Override

@@ -280,11 +280,7 @@ public final class History {
     /** Equal when everything but the wall-clock times ({@link #epochSeconds()}) is equal, bit for bit. */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof History)) {
-            return false;
-        }
-        History h = (History) o;
-        return Arrays.equals(loss, h.loss) && Arrays.equals(lr, h.lr) && Arrays.equals(epochOfStep, h.epochOfStep)
+        return o instanceof History h && Arrays.equals(loss, h.loss) && Arrays.equals(lr, h.lr) && Arrays.equals(epochOfStep, h.epochOfStep)
                 && Arrays.equals(epochLoss, h.epochLoss) && Arrays.equals(validationLoss, h.validationLoss)
                 && metricNames.equals(h.metricNames) && Arrays.deepEquals(metrics, h.metrics)
                 && Arrays.deepEquals(validationMetrics, h.validationMetrics) && Arrays.equals(statsSteps, h.statsSteps)

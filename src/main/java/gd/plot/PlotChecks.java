@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /** The input checks of the plot helpers: each names the helper, what it received and what it expected. */
-final class Checks {
-    private Checks() {
+final class PlotChecks {
+    private PlotChecks() {
     }
 
     /** A map of one named value, which {@link #entries} then checks as any other (a null value included). */
