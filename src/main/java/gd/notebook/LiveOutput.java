@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * LiveOutput out = LiveOutput.create();   // null outside a notebook
  * out.show("epoch 3/10 · loss 0.123");
  * }</pre>
- * {@link Progress} and the trainer's progress display are built on it.
+ * The trainer's progress display ({@code gd.train.ProgressDisplay}) is built on it.
  */
 public final class LiveOutput {
     private static final AtomicLong IDS = new AtomicLong();
