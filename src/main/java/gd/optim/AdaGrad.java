@@ -28,11 +28,9 @@ import java.util.Map;
  * var opt = AdaGrad.of(model.parameters()).lr(0.5);
  * }</pre>
  */
-public final class AdaGrad extends BaseOptimizer<AdaGrad> {
+public final class AdaGrad extends AdaptiveOptimizer<AdaGrad> {
     private double lrDecay = 0;
-    private double weightDecay = 0;
     private double initialAccumulatorValue = 0;
-    private double eps = 1e-10;
     private final Map<Parameter, State> state = new IdentityHashMap<>();
 
     private static final class State {
@@ -45,7 +43,7 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
     }
 
     private AdaGrad(List<Parameter> params) {
-        super(params, 0.01);
+        super(params, 0.01, 0, 1e-10);
     }
 
     /** AdaGrad with torch's defaults (η = 0.01) on {@code params}, which become parameter group 0. */
@@ -64,17 +62,6 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
         return this;
     }
 
-    /** The weight decay λ. */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    /** Sets the L2 weight decay λ ≥ 0: the gradient becomes g + λ·θ. */
-    public AdaGrad weightDecay(double weightDecay) {
-        this.weightDecay = Args.nonNegative("AdaGrad.weightDecay", weightDecay);
-        return this;
-    }
-
     /** The value the sum of squares starts from. */
     public double initialAccumulatorValue() {
         return initialAccumulatorValue;
@@ -86,26 +73,16 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
         return this;
     }
 
-    /** The ε added to the root of the sum. */
-    public double eps() {
-        return eps;
-    }
-
-    /** Sets ε ≥ 0, added to √s to avoid dividing by zero. */
-    public AdaGrad eps(double eps) {
-        this.eps = Args.nonNegative("AdaGrad.eps", eps);
-        return this;
-    }
-
     @Override
     protected void update(Parameter p, double lr) {
+        double weightDecay = weightDecay();
+        double eps = eps();
         Matrix theta = p.value();
         Matrix grad = p.grad();
         State s = state.computeIfAbsent(p,
                 key -> new State(Matrix.filled(theta.rows(), theta.cols(), initialAccumulatorValue)));
         s.step++;
         double clr = lr / (1 + (s.step - 1) * lrDecay);
-        boolean sweep = sweepsSubnormals();
         forRows(theta, (from, to) -> {
             for (int i = from; i < to; i++) {
                 double[] w = theta.row(i);
@@ -138,7 +115,8 @@ public final class AdaGrad extends BaseOptimizer<AdaGrad> {
      */
     @Override
     public String toString() {
-        return "AdaGrad(lr=" + lrText() + ", lrDecay=" + Format.repr(lrDecay) + ", weightDecay=" + Format.repr(weightDecay)
-                + ", initialAccumulatorValue=" + Format.repr(initialAccumulatorValue) + ", eps=" + Format.repr(eps) + ")";
+        return "AdaGrad(lr=" + lrText() + ", lrDecay=" + Format.repr(lrDecay) + ", weightDecay="
+                + Format.repr(weightDecay()) + ", initialAccumulatorValue=" + Format.repr(initialAccumulatorValue)
+                + ", eps=" + Format.repr(eps()) + ")";
     }
 }

@@ -1,6 +1,5 @@
 package gd.optim;
 
-import gd.matrix.Matrix;
 import gd.nn.Parameter;
 import java.util.List;
 
@@ -31,79 +30,14 @@ import java.util.List;
  * var opt = Adam.of(model.parameters()).lr(1e-3).betas(0.9, 0.999);
  * }</pre>
  */
-public final class Adam extends AdamFamily<Adam> {
-    private boolean amsgrad = false;
+public final class Adam extends BaseAdam<Adam> {
 
     private Adam(List<Parameter> params) {
-        super(params, 0.001, 0);
+        super(params, 0, false);
     }
 
     /** Adam with torch's defaults (η = 0.001, β = (0.9, 0.999)) on {@code params}, which become group 0. */
     public static Adam of(List<Parameter> params) {
         return new Adam(params);
-    }
-
-    /** Whether the AMSGrad variant is on. */
-    public boolean amsgrad() {
-        return amsgrad;
-    }
-
-    /** Turns AMSGrad on or off: divide by the largest second moment seen so far. */
-    public Adam amsgrad(boolean amsgrad) {
-        this.amsgrad = amsgrad;
-        return this;
-    }
-
-    @Override
-    protected void update(Parameter p, double lr) {
-        double beta1 = beta1();
-        double beta2 = beta2();
-        double eps = eps();
-        double weightDecay = weightDecay();
-        Matrix theta = p.value();
-        Matrix grad = p.grad();
-        Moments s = moments(p, amsgrad);
-        s.step++;
-        double biasCorrection1 = 1 - Math.pow(beta1, s.step);
-        double biasCorrection2 = 1 - Math.pow(beta2, s.step);
-        double stepSize = lr / biasCorrection1;
-        double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
-        double oneMinusBeta1 = 1 - beta1;
-        double oneMinusBeta2 = 1 - beta2;
-        boolean sweep = sweepsSubnormals();
-        forRows(theta, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double[] w = theta.row(i);
-                double[] g = grad.row(i);
-                double[] m = s.m.row(i);
-                double[] v = s.v.row(i);
-                double[] vMax = amsgrad ? s.vMax.row(i) : null;
-                for (int j = 0; j < w.length; j++) {
-                    double d = weightDecay != 0 ? g[j] + weightDecay * w[j] : g[j];
-                    m[j] = lerp(m[j], d, oneMinusBeta1);
-                    v[j] = v[j] * beta2 + (oneMinusBeta2 * d) * d;
-                    double denom;
-                    if (amsgrad) {
-                        vMax[j] = Math.max(vMax[j], v[j]);
-                        denom = Math.sqrt(vMax[j]) / biasCorrection2Sqrt + eps;
-                    } else {
-                        denom = Math.sqrt(v[j]) / biasCorrection2Sqrt + eps;
-                    }
-                    w[j] += (-stepSize * m[j]) / denom;
-                }
-                if (sweep) {
-                    flushSubnormals(m);
-                    flushSubnormals(v);
-                }
-            }
-        });
-    }
-
-    /**
-     * The hyper-parameters, e.g. {@code Adam(lr=0.001, betas=(0.9, 0.999), eps=1e-08, weightDecay=0.0, amsgrad=false)}.
-     */
-    @Override
-    public String toString() {
-        return "Adam(" + hyperParameters() + ", amsgrad=" + amsgrad + ")";
     }
 }

@@ -11,16 +11,25 @@ import java.util.Map;
 
 /**
  * What {@link Adam}, {@link AdamW}, {@link NAdam} and {@link RAdam} share: the two running averages of
- * every parameter's gradient (the moments m and v, torch's {@code exp_avg} and {@code exp_avg_sq}) and
- * the hyper-parameters β₁, β₂, ε and the weight decay λ. Each subclass states its own update rule.
+ * every parameter's gradient (the moments m and v, torch's {@code exp_avg} and {@code exp_avg_sq}), the
+ * hyper-parameters β₁, β₂, ε and the weight decay λ, and whether that decay is decoupled (torch's
+ * {@code decoupled_weight_decay}). Each subclass states its own update rule.
+ *
+ * <p>Two branches: {@link BaseAdam} is torch's Adam update, with coupled weight decay in {@link Adam} and
+ * decoupled weight decay in {@link AdamW} (in torch ≥ 2.6, {@code AdamW} is {@code Adam} with
+ * {@code decoupled_weight_decay=True}); {@link AdamVariant} is {@link NAdam} and {@link RAdam}, which change
+ * the step and let the user choose either kind of weight decay.
  *
  * @param <O> the optimizer itself, so that the setters return it for chaining
  */
-public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<O> implements HasMomentum {
+public abstract class AdamFamily<O extends AdamFamily<O>> extends AdaptiveOptimizer<O> implements HasMomentum {
     private double beta1 = 0.9;
     private double beta2 = 0.999;
-    private double eps = 1e-8;
-    private double weightDecay;
+    /**
+     * Whether weight decay shrinks θ directly (AdamW) rather than being added to the gradient (Adam): set by the
+     * constructor, and for NAdam and RAdam also by {@link AdamVariant#decoupledWeightDecay(boolean)}.
+     */
+    boolean decoupledWeightDecay;
     private final Map<Parameter, Moments> moments = new IdentityHashMap<>();
 
     /** One parameter's running averages and step count. */
@@ -42,10 +51,13 @@ public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<
         }
     }
 
-    /** An optimizer of this family on {@code params} (group 0) with the given default η and λ. */
-    protected AdamFamily(List<Parameter> params, double lr, double weightDecay) {
-        super(params, lr);
-        this.weightDecay = weightDecay;
+    /**
+     * An optimizer of this family on {@code params} (group 0) with the given default η and λ, and weight decay
+     * decoupled or not.
+     */
+    protected AdamFamily(List<Parameter> params, double lr, double weightDecay, boolean decoupledWeightDecay) {
+        super(params, lr, weightDecay, 1e-8);
+        this.decoupledWeightDecay = decoupledWeightDecay;
     }
 
     /** The decay rate β₁ of the first moment. */
@@ -79,26 +91,23 @@ public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<
         return self();
     }
 
-    /** The ε added to the denominator. */
-    public final double eps() {
-        return eps;
+    /**
+     * Whether weight decay is decoupled, θ ← θ·(1 − η·λ), rather than added to the gradient, g ← g + λ·θ
+     * (torch's {@code decoupled_weight_decay}): always for {@link AdamW}, never for {@link Adam}, as chosen for
+     * {@link NAdam} and {@link RAdam}.
+     */
+    public final boolean decoupledWeightDecay() {
+        return decoupledWeightDecay;
     }
 
-    /** Sets ε ≥ 0, added to the denominator to avoid dividing by zero. */
-    public final O eps(double eps) {
-        this.eps = Args.nonNegative(name() + ".eps", eps);
-        return self();
+    /** Whether this step adds λ·θ to the gradient: λ ≠ 0 and weight decay coupled. */
+    protected final boolean decaysGradient() {
+        return weightDecay() != 0 && !decoupledWeightDecay;
     }
 
-    /** The weight decay λ (coupled or decoupled: see the class's update rule). */
-    public final double weightDecay() {
-        return weightDecay;
-    }
-
-    /** Sets the weight decay λ ≥ 0 (coupled or decoupled: see the class's update rule). */
-    public final O weightDecay(double weightDecay) {
-        this.weightDecay = Args.nonNegative(name() + ".weightDecay", weightDecay);
-        return self();
+    /** Whether this step shrinks θ by the factor 1 − η·λ first: λ ≠ 0 and weight decay decoupled. */
+    protected final boolean decaysParameters() {
+        return weightDecay() != 0 && decoupledWeightDecay;
     }
 
     /** β₁ (what {@code OneCycleLR} cycles). */
@@ -142,12 +151,7 @@ public abstract class AdamFamily<O extends AdamFamily<O>> extends BaseOptimizer<
 
     /** The shared part of {@code toString()}: {@code lr=0.001, betas=(0.9, 0.999), eps=1e-08, weightDecay=0.0}. */
     protected final String hyperParameters() {
-        return "lr=" + lrText() + ", betas=(" + Format.repr(beta1) + ", " + Format.repr(beta2) + "), eps=" + Format.repr(eps)
-                + ", weightDecay=" + Format.repr(weightDecay);
-    }
-
-    @SuppressWarnings("unchecked")
-    private O self() {
-        return (O) this;
+        return "lr=" + lrText() + ", betas=(" + Format.repr(beta1) + ", " + Format.repr(beta2) + "), eps="
+                + Format.repr(eps()) + ", weightDecay=" + Format.repr(weightDecay());
     }
 }

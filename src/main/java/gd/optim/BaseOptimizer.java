@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * What the library's optimizers share, as in torch's {@code torch.optim.Optimizer}: parameter groups with
- * their own learning rates, per-parameter state, {@link #zeroGrad()} and a {@link #step()} that visits every
- * parameter of every group.
+ * their own learning rates, the weight decay λ, per-parameter state, {@link #zeroGrad()} and a {@link #step()}
+ * that visits every parameter of every group.
  *
  * <p>Layer-specific learning rates are parameter groups:
  * <pre>{@code
@@ -21,6 +21,9 @@ import java.util.Map;
  *              .addParamGroup(head.parameters(), 0.01);   // torch: add_param_group({'params': ..., 'lr': 0.01})
  * }</pre>
  * {@link #lr(double)} sets the learning rate of every group; {@link ParamGroup#lr(double)} sets one.
+ *
+ * <p>Below it: {@link Sgd}, and the {@link AdaptiveOptimizer}s ({@link AdaGrad}, {@link RmsProp} and the
+ * {@link AdamFamily}); the package documentation draws the whole tree with the hyper-parameters each level holds.
  *
  * @param <O> the optimizer class itself, so that the fluent setters return it
  */
@@ -31,11 +34,16 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
     private static final long WORK_PER_ELEMENT = 8;
 
     private final List<ParamGroup> groups = new ArrayList<>();
+    private double weightDecay;
     private long steps;
 
-    /** The first group: {@code params} with learning rate {@code lr} (the subclass's default). */
-    protected BaseOptimizer(List<Parameter> params, double lr) {
+    /**
+     * The first group: {@code params} with learning rate {@code lr}, and weight decay {@code weightDecay} (the
+     * subclass's defaults).
+     */
+    protected BaseOptimizer(List<Parameter> params, double lr, double weightDecay) {
         addGroup("of", params, lr);
+        this.weightDecay = weightDecay;
     }
 
     // ---------------------------------------------------------------- learning rate and groups
@@ -85,6 +93,22 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
                 params.get(i).zeroGrad();
             }
         }
+    }
+
+    // ---------------------------------------------------------------- weight decay
+
+    /** The weight decay λ (0: none). */
+    public final double weightDecay() {
+        return weightDecay;
+    }
+
+    /**
+     * Sets the weight decay λ ≥ 0: added to the gradient as λ·θ (L2 weight decay) or, where the class's update
+     * rule says decoupled ({@link AdamW}), applied as θ ← θ·(1 − η·λ) before the step.
+     */
+    public final O weightDecay(double weightDecay) {
+        this.weightDecay = Args.nonNegative(name() + ".weightDecay", weightDecay);
+        return self();
     }
 
     // ---------------------------------------------------------------- the step
@@ -189,8 +213,9 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
         }
     }
 
+    /** This optimizer as its own class, for the fluent setters. */
     @SuppressWarnings("unchecked")
-    private O self() {
+    protected final O self() {
         return (O) this;
     }
 

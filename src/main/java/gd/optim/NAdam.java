@@ -35,12 +35,11 @@ import java.util.Map;
  * var opt = NAdam.of(model.parameters()).lr(2e-3);
  * }</pre>
  */
-public final class NAdam extends AdamFamily<NAdam> {
+public final class NAdam extends AdamVariant<NAdam> {
     private double momentumDecay = 0.004;
-    private boolean decoupledWeightDecay = false;
 
     private NAdam(List<Parameter> params) {
-        super(params, 0.002, 0);
+        super(params, 0.002);
     }
 
     /** NAdam with torch's defaults (η = 0.002, β = (0.9, 0.999), ψ = 0.004) on {@code params}, which become group 0. */
@@ -56,17 +55,6 @@ public final class NAdam extends AdamFamily<NAdam> {
     /** Sets the momentum decay ψ ≥ 0, the speed of the momentum warm-up μₜ = β₁·(1 − ½·0.96^(t·ψ)). */
     public NAdam momentumDecay(double momentumDecay) {
         this.momentumDecay = Args.nonNegative("NAdam.momentumDecay", momentumDecay);
-        return this;
-    }
-
-    /** Whether weight decay is decoupled (θ ← θ·(1 − η·λ)) rather than added to the gradient. */
-    public boolean decoupledWeightDecay() {
-        return decoupledWeightDecay;
-    }
-
-    /** Chooses decoupled weight decay (as AdamW) or L2 weight decay on the gradient (as Adam). */
-    public NAdam decoupledWeightDecay(boolean decoupled) {
-        this.decoupledWeightDecay = decoupled;
         return this;
     }
 
@@ -87,8 +75,8 @@ public final class NAdam extends AdamFamily<NAdam> {
         double muProductNext = s.muProduct * muNext;
         double gradScale = -lr * (1.0 - mu) / (1.0 - s.muProduct);
         double momentumScale = -lr * muNext / (1.0 - muProductNext);
-        boolean coupled = weightDecay != 0 && !decoupledWeightDecay;
-        boolean decoupled = weightDecay != 0 && decoupledWeightDecay;
+        boolean decaysGradient = decaysGradient();
+        boolean decaysParameters = decaysParameters();
         double decay = 1 - lr * weightDecay;
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
@@ -100,10 +88,10 @@ public final class NAdam extends AdamFamily<NAdam> {
                 double[] m = s.m.row(i);
                 double[] v = s.v.row(i);
                 for (int j = 0; j < w.length; j++) {
-                    if (decoupled) {
+                    if (decaysParameters) {
                         w[j] *= decay;
                     }
-                    double d = coupled ? g[j] + weightDecay * w[j] : g[j];
+                    double d = decaysGradient ? g[j] + weightDecay * w[j] : g[j];
                     m[j] = lerp(m[j], d, oneMinusBeta1);
                     v[j] = v[j] * beta2 + (oneMinusBeta2 * d) * d;
                     double denom = Math.sqrt(v[j] / biasCorrection2) + eps;
@@ -135,6 +123,6 @@ public final class NAdam extends AdamFamily<NAdam> {
     @Override
     public String toString() {
         return "NAdam(" + hyperParameters() + ", momentumDecay=" + Format.repr(momentumDecay)
-                + ", decoupledWeightDecay=" + decoupledWeightDecay + ")";
+                + ", decoupledWeightDecay=" + decoupledWeightDecay() + ")";
     }
 }

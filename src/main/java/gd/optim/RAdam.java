@@ -34,27 +34,15 @@ import java.util.List;
  * var opt = RAdam.of(model.parameters()).lr(1e-3);
  * }</pre>
  */
-public final class RAdam extends AdamFamily<RAdam> {
-    private boolean decoupledWeightDecay = false;
+public final class RAdam extends AdamVariant<RAdam> {
 
     private RAdam(List<Parameter> params) {
-        super(params, 0.001, 0);
+        super(params, 0.001);
     }
 
     /** RAdam with torch's defaults (η = 0.001, β = (0.9, 0.999)) on {@code params}, which become group 0. */
     public static RAdam of(List<Parameter> params) {
         return new RAdam(params);
-    }
-
-    /** Whether weight decay is decoupled (θ ← θ·(1 − η·λ)) rather than added to the gradient. */
-    public boolean decoupledWeightDecay() {
-        return decoupledWeightDecay;
-    }
-
-    /** Chooses decoupled weight decay (as AdamW) or L2 weight decay on the gradient (as Adam). */
-    public RAdam decoupledWeightDecay(boolean decoupled) {
-        this.decoupledWeightDecay = decoupled;
-        return this;
     }
 
     @Override
@@ -76,8 +64,8 @@ public final class RAdam extends AdamFamily<RAdam> {
                 ? Math.sqrt((rhoT - 4) * (rhoT - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
                 : 0;
         double biasCorrection2Sqrt = Math.sqrt(biasCorrection2);
-        boolean coupled = weightDecay != 0 && !decoupledWeightDecay;
-        boolean decoupled = weightDecay != 0 && decoupledWeightDecay;
+        boolean decaysGradient = decaysGradient();
+        boolean decaysParameters = decaysParameters();
         double decay = 1 - lr * weightDecay;
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
@@ -89,10 +77,10 @@ public final class RAdam extends AdamFamily<RAdam> {
                 double[] m = s.m.row(i);
                 double[] v = s.v.row(i);
                 for (int j = 0; j < w.length; j++) {
-                    if (decoupled) {
+                    if (decaysParameters) {
                         w[j] *= decay;
                     }
-                    double d = coupled ? g[j] + weightDecay * w[j] : g[j];
+                    double d = decaysGradient ? g[j] + weightDecay * w[j] : g[j];
                     m[j] = lerp(m[j], d, oneMinusBeta1);
                     v[j] = v[j] * beta2 + (oneMinusBeta2 * d) * d;
                     double mHat = m[j] / biasCorrection1;
@@ -117,6 +105,6 @@ public final class RAdam extends AdamFamily<RAdam> {
      */
     @Override
     public String toString() {
-        return "RAdam(" + hyperParameters() + ", decoupledWeightDecay=" + decoupledWeightDecay + ")";
+        return "RAdam(" + hyperParameters() + ", decoupledWeightDecay=" + decoupledWeightDecay() + ")";
     }
 }

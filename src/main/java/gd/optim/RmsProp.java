@@ -40,10 +40,8 @@ import java.util.Map;
  * var opt = RmsProp.of(model.parameters()).lr(0.01).momentum(0.9);
  * }</pre>
  */
-public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum {
+public final class RmsProp extends AdaptiveOptimizer<RmsProp> implements HasMomentum {
     private double alpha = 0.99;
-    private double eps = 1e-8;
-    private double weightDecay = 0;
     private double momentum = 0;
     private boolean centered = false;
     private final Map<Parameter, State> state = new IdentityHashMap<>();
@@ -60,7 +58,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
     }
 
     private RmsProp(List<Parameter> params) {
-        super(params, 0.01);
+        super(params, 0.01, 0, 1e-8);
     }
 
     /** RMSprop with torch's defaults (η = 0.01, α = 0.99) on {@code params}, which become parameter group 0. */
@@ -76,28 +74,6 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
     /** Sets the smoothing constant α ∈ [0, 1] of the running averages. */
     public RmsProp alpha(double alpha) {
         this.alpha = Args.inRange("RmsProp.alpha", alpha, 0, 1);
-        return this;
-    }
-
-    /** The ε added to the root mean square. */
-    public double eps() {
-        return eps;
-    }
-
-    /** Sets ε ≥ 0, added to the root mean square to avoid dividing by zero. */
-    public RmsProp eps(double eps) {
-        this.eps = Args.nonNegative("RmsProp.eps", eps);
-        return this;
-    }
-
-    /** The weight decay λ. */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    /** Sets the L2 weight decay λ ≥ 0: the gradient becomes g + λ·θ. */
-    public RmsProp weightDecay(double weightDecay) {
-        this.weightDecay = Args.nonNegative("RmsProp.weightDecay", weightDecay);
         return this;
     }
 
@@ -137,6 +113,8 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
 
     @Override
     protected void update(Parameter p, double lr) {
+        double weightDecay = weightDecay();
+        double eps = eps();
         Matrix theta = p.value();
         Matrix grad = p.grad();
         State s = state.computeIfAbsent(p, key -> new State(Matrix.zeros(theta.rows(), theta.cols())));
@@ -209,7 +187,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp> implements HasMomentum
      */
     @Override
     public String toString() {
-        return "RmsProp(lr=" + lrText() + ", alpha=" + Format.repr(alpha) + ", eps=" + Format.repr(eps) + ", weightDecay="
-                + Format.repr(weightDecay) + ", momentum=" + Format.repr(momentum) + ", centered=" + centered + ")";
+        return "RmsProp(lr=" + lrText() + ", alpha=" + Format.repr(alpha) + ", eps=" + Format.repr(eps()) + ", weightDecay="
+                + Format.repr(weightDecay()) + ", momentum=" + Format.repr(momentum) + ", centered=" + centered + ")";
     }
 }

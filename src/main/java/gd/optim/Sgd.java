@@ -40,12 +40,11 @@ import java.util.Map;
 public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
     private double momentum = 0;
     private double dampening = 0;
-    private double weightDecay = 0;
     private boolean nesterov = false;
     private final Map<Parameter, Matrix> momentumBuffer = new IdentityHashMap<>();
 
     private Sgd(List<Parameter> params) {
-        super(params, 0.001);
+        super(params, 0.001, 0);
     }
 
     /** Plain SGD (η = 0.001) on {@code params}, which become parameter group 0. */
@@ -85,17 +84,6 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
         return this;
     }
 
-    /** The weight decay λ. */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    /** Sets the L2 weight decay λ ≥ 0: the gradient becomes g + λ·θ. */
-    public Sgd weightDecay(double weightDecay) {
-        this.weightDecay = Args.nonNegative("Sgd.weightDecay", weightDecay);
-        return this;
-    }
-
     /** Whether Nesterov momentum is on. */
     public boolean nesterov() {
         return nesterov;
@@ -124,6 +112,7 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
 
     @Override
     protected void update(Parameter p, double lr) {
+        double weightDecay = weightDecay();
         Matrix theta = p.value();
         Matrix grad = p.grad();
         boolean first = momentum != 0 && !momentumBuffer.containsKey(p);
@@ -169,7 +158,7 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
     @Override
     public String toString() {
         return "Sgd(lr=" + lrText() + ", momentum=" + Format.repr(momentum) + ", dampening=" + Format.repr(dampening)
-                + ", weightDecay=" + Format.repr(weightDecay) + ", nesterov=" + nesterov + ")";
+                + ", weightDecay=" + Format.repr(weightDecay()) + ", nesterov=" + nesterov + ")";
     }
 
     private static IllegalArgumentException nesterovError(double momentum, double dampening) {

@@ -2,6 +2,7 @@ package gd.nn;
 
 import static gd.testing.Golden.MLP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gd.loss.Loss;
@@ -13,13 +14,15 @@ import gd.matrix.Matrix;
 import gd.testing.Golden;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * The 4-3-2 MLP and the linear layer of {@code golden/mlp.json} against PyTorch: every forward value and
- * every gradient, with {@link Golden#MLP} (relative 1e-12 + absolute 1e-14). Torch stores weights out×in,
- * so they are transposed on the way in and the weight gradients on the way out.
+ * The 4-3-2 MLP and the linear layer of {@code golden/mlp.json} against PyTorch, one test per case in the
+ * file: every forward value and every gradient, with {@link Golden#MLP} (relative 1e-12 + absolute 1e-14).
+ * Torch stores weights out×in, so they are transposed on the way in and the weight gradients on the way out.
  */
 class MlpGoldenTest {
     private static final JsonNode GOLDEN = Golden.load("mlp.json");
@@ -34,51 +37,43 @@ class MlpGoldenTest {
     }
 
     private static Layer activation(String name) {
-        switch (name) {
-            case "relu":
-                return ReLU.of();
-            case "sigmoid":
-                return Sigmoid.of();
-            case "tanh":
-                return Tanh.of();
-            default:
-                throw new IllegalArgumentException("unknown activation in mlp.json: " + name);
-        }
+        return switch (name) {
+            case "relu" -> ReLU.of();
+            case "sigmoid" -> Sigmoid.of();
+            case "tanh" -> Tanh.of();
+            default -> fail("mlp.json: hidden_activation '" + name + "' is not mapped");
+        };
     }
 
     private static Matrix labels() {
         return Matrix.column(Golden.vector(GOLDEN.get("labels")));
     }
 
-    @Test
-    void everyMlpCaseMatchesTorch() {
-        JsonNode cases = GOLDEN.get("mlp_cases");
-        assertEquals(5, cases.size(), "mlp_cases");
-        for (JsonNode c : cases) {
-            checkMlpCase(c);
-        }
+    private static Reduction reduction(JsonNode c) {
+        return Reduction.valueOf(c.get("reduction").asText().toUpperCase(Locale.ROOT));
     }
 
-    private void checkMlpCase(JsonNode c) {
-        String what = c.get("hidden_activation").asText() + "/" + c.get("loss_function").asText() + "/"
-                + c.get("reduction").asText();
-        Reduction reduction = Reduction.valueOf(c.get("reduction").asText().toUpperCase());
+    /** One test per entry of {@code mlp_cases}, named hidden activation/loss/reduction. */
+    @TestFactory
+    List<DynamicTest> everyMlpCaseMatchesTorch() {
+        return Golden.tests("mlp.json mlp_cases", Golden.named(GOLDEN.get("mlp_cases"),
+                c -> c.get("hidden_activation").asText() + "/" + c.get("loss_function").asText() + "/"
+                        + c.get("reduction").asText()), MlpGoldenTest::checkMlpCase);
+    }
+
+    private static void checkMlpCase(String what, JsonNode c) {
         Dense first = Dense.of(matrix("W1").t(), row(GOLDEN.get("b1")));
         Dense second = Dense.of(matrix("W2").t(), row(GOLDEN.get("b2")));
         Sequential model = Sequential.of(first, activation(c.get("hidden_activation").asText()), second);
         Matrix x = matrix("X");
 
-        boolean crossEntropy = c.get("loss_function").asText().equals("cross_entropy");
-        Loss loss;
-        Matrix target;
-        if (crossEntropy) {
-            loss = SoftmaxCrossEntropy.of().reduction(reduction);
-            target = labels();
-        } else {
-            assertEquals("mse", c.get("loss_function").asText(), what);
-            loss = MeanSquaredError.of().reduction(reduction);
-            target = Golden.matrix(GOLDEN.get("linear_mse").get("Y"));
-        }
+        Loss loss = switch (c.get("loss_function").asText()) {
+            case "cross_entropy" -> SoftmaxCrossEntropy.of().reduction(reduction(c));
+            case "mse" -> MeanSquaredError.of().reduction(reduction(c));
+            default -> fail(what + ": loss_function is not mapped");
+        };
+        Matrix target = loss instanceof SoftmaxCrossEntropy ? labels()
+                : Golden.matrix(GOLDEN.get("linear_mse").get("Y"));
 
         List<Matrix> outputs = model.forwardAll(x);
         MLP.assertClose(Golden.matrix(c.get("z1")), outputs.get(0), what + " z1");
@@ -86,10 +81,10 @@ class MlpGoldenTest {
         Matrix logits = outputs.get(2);
         MLP.assertClose(Golden.matrix(c.get("logits")), logits, what + " logits");
         MLP.assertClose(c.get("loss").asDouble(), loss.value(logits, target), what + " loss");
-        if (crossEntropy) {
+        if (loss instanceof SoftmaxCrossEntropy crossEntropy) {
             MLP.assertClose(Golden.matrix(c.get("probs")), Softmax.probabilities(logits), what + " probs");
-            MLP.assertClose(Golden.vector(c.get("per_sample_loss")),
-                    ((SoftmaxCrossEntropy) loss).losses(logits, target).column(0), what + " per_sample_loss");
+            MLP.assertClose(Golden.vector(c.get("per_sample_loss")), crossEntropy.losses(logits, target).column(0),
+                    what + " per_sample_loss");
         }
 
         Matrix gradLogits = loss.gradient(logits, target);
@@ -132,28 +127,28 @@ class MlpGoldenTest {
         assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias"), names, what + " parameter names");
     }
 
-    @Test
-    void linearLayerWithMseMatchesTorch() {
+    /** One test per entry of {@code linear_mse.cases}, named linear_mse/reduction. */
+    @TestFactory
+    List<DynamicTest> linearLayerWithMseMatchesTorch() {
+        return Golden.tests("mlp.json linear_mse.cases", Golden.named(GOLDEN.get("linear_mse").get("cases"),
+                c -> "linear_mse/" + c.get("reduction").asText()), MlpGoldenTest::checkLinearCase);
+    }
+
+    private static void checkLinearCase(String what, JsonNode c) {
         JsonNode linear = GOLDEN.get("linear_mse");
-        JsonNode cases = linear.get("cases");
-        assertEquals(2, cases.size(), "linear_mse cases");
         Matrix x = Golden.matrix(linear.get("X"));
         Matrix y = Golden.matrix(linear.get("Y"));
-        for (JsonNode c : cases) {
-            String what = "linear_mse/" + c.get("reduction").asText();
-            Dense layer = Dense.of(Golden.matrix(linear.get("W")).t(), row(linear.get("b")));
-            MeanSquaredError loss = MeanSquaredError.of()
-                    .reduction(Reduction.valueOf(c.get("reduction").asText().toUpperCase()));
+        Dense layer = Dense.of(Golden.matrix(linear.get("W")).t(), row(linear.get("b")));
+        MeanSquaredError loss = MeanSquaredError.of().reduction(reduction(c));
 
-            Matrix pred = layer.forward(x);
-            MLP.assertClose(Golden.matrix(c.get("pred")), pred, what + " pred");
-            MLP.assertClose(c.get("loss").asDouble(), loss.value(pred, y), what + " loss");
-            Matrix gradPred = loss.gradient(pred, y);
-            MLP.assertClose(Golden.matrix(c.get("grad_pred")), gradPred, what + " grad_pred");
-            Matrix gradX = layer.backward(gradPred);
-            MLP.assertClose(Golden.matrix(c.get("grad_X")), gradX, what + " grad_X");
-            MLP.assertClose(Golden.matrix(c.get("grad_W")), layer.weight().grad().t(), what + " grad_W");
-            MLP.assertClose(Golden.vector(c.get("grad_b")), layer.bias().grad().row(0), what + " grad_b");
-        }
+        Matrix pred = layer.forward(x);
+        MLP.assertClose(Golden.matrix(c.get("pred")), pred, what + " pred");
+        MLP.assertClose(c.get("loss").asDouble(), loss.value(pred, y), what + " loss");
+        Matrix gradPred = loss.gradient(pred, y);
+        MLP.assertClose(Golden.matrix(c.get("grad_pred")), gradPred, what + " grad_pred");
+        Matrix gradX = layer.backward(gradPred);
+        MLP.assertClose(Golden.matrix(c.get("grad_X")), gradX, what + " grad_X");
+        MLP.assertClose(Golden.matrix(c.get("grad_W")), layer.weight().grad().t(), what + " grad_W");
+        MLP.assertClose(Golden.vector(c.get("grad_b")), layer.bias().grad().row(0), what + " grad_b");
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import gd.matrix.Matrix;
 import gd.matrix.Rng;
 import gd.nn.Parameter;
@@ -59,6 +58,39 @@ class OptimizerTest {
         assertMessage("RAdam.beta2 must be in [0, 1), got 1.0", () -> RAdam.of(p).beta2(1.0));
         assertMessage("Adam.paramGroups[0].lr must be non-negative and finite, got -1.0",
                 () -> Adam.of(p).paramGroups().get(0).lr(-1));
+    }
+
+    @Test
+    void sharedSettersAreValidatedUnderEachClassName() {
+        List<Parameter> p = params();
+        assertMessage("AdaGrad.eps must be non-negative and finite, got -1e-10", () -> AdaGrad.of(p).eps(-1e-10));
+        assertMessage("RmsProp.weightDecay must be non-negative and finite, got -0.1",
+                () -> RmsProp.of(p).weightDecay(-0.1));
+        assertMessage("NAdam.eps must be non-negative and finite, got inf",
+                () -> NAdam.of(p).eps(Double.POSITIVE_INFINITY));
+        assertMessage("RAdam.weightDecay must be non-negative and finite, got -1.0", () -> RAdam.of(p).weightDecay(-1));
+    }
+
+    /** Setters held by a shared base class still return the optimizer's own class, so chains keep compiling. */
+    @Test
+    void sharedSettersReturnTheOptimizersOwnClass() {
+        List<Parameter> p = params();
+        AdamW adamW = AdamW.of(p).lr(1e-3).amsgrad(true).weightDecay(0.1).eps(1e-6).beta1(0.8);
+        Adam adam = Adam.of(p).amsgrad(true).weightDecay(0.1);
+        NAdam nadam = NAdam.of(p).decoupledWeightDecay(true).eps(1e-7).momentumDecay(0.01);
+        RAdam radam = RAdam.of(p).weightDecay(0.1).decoupledWeightDecay(true);
+        Sgd sgd = Sgd.of(p).weightDecay(0.1).momentum(0.9).nesterov(true);
+        AdaGrad adagrad = AdaGrad.of(p).eps(1e-9).weightDecay(0.1).lrDecay(0.01);
+        RmsProp rmsprop = RmsProp.of(p).weightDecay(0.1).eps(1e-6).alpha(0.9);
+        assertEquals("AdamW(lr=0.001, betas=(0.8, 0.999), eps=1e-06, weightDecay=0.1, amsgrad=true)",
+                adamW.toString());
+        assertEquals("NAdam(lr=0.002, betas=(0.9, 0.999), eps=1e-07, weightDecay=0.0, momentumDecay=0.01,"
+                + " decoupledWeightDecay=true)", nadam.toString());
+        assertEquals(List.of(false, true, true, true),
+                List.of(adam.decoupledWeightDecay(), adamW.decoupledWeightDecay(), nadam.decoupledWeightDecay(),
+                        radam.decoupledWeightDecay()), "decoupled weight decay of Adam, AdamW, NAdam, RAdam");
+        assertEquals(List.of(0.1, 0.1, 0.1, 1e-9, 1e-6),
+                List.of(adam.weightDecay(), sgd.weightDecay(), radam.weightDecay(), adagrad.eps(), rmsprop.eps()));
     }
 
     @Test
@@ -210,8 +242,8 @@ class OptimizerTest {
                     continue;
                 }
                 for (Map.Entry<String, Object> e : opt.state(w).entrySet()) {
-                    if (e.getValue() instanceof Matrix) {
-                        for (double x : ((Matrix) e.getValue()).row(0)) {
+                    if (e.getValue() instanceof Matrix m) {
+                        for (double x : m.row(0)) {
                             assertTrue(x == 0 || Math.abs(x) >= Double.MIN_NORMAL,
                                     opt + " " + e.getKey() + " holds the subnormal " + x + " after sweep step " + steps);
                             sawZero |= x == 0 && !e.getKey().equals("max_exp_avg_sq");

@@ -13,22 +13,25 @@ import gd.nn.Dense;
 import gd.nn.Parameter;
 import gd.nn.ReLU;
 import gd.nn.Sequential;
-import gd.optim.Adam;
 import gd.optim.BaseOptimizer;
-import gd.optim.Sgd;
+import gd.optim.GoldenOptimizers;
 import gd.testing.Golden;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * The sections {@code adam_training} and {@code sgd_one_step} of {@code golden/mlp.json}: the 4-3-2 ReLU
- * network with mean cross-entropy, trained full-batch by a {@link Trainer} with torch's Adam (5 steps) and
- * SGD (1 step). A callback captures every gradient and every weight after each step. Losses and gradients
- * use {@link Golden#MLP}, weights after optimizer steps and the optimizer state {@link Golden#OPTIMIZER}.
- * torch stores weights out×in, the library in×out: they are transposed on the way in and out.
+ * The training runs of {@code golden/mlp.json} ({@code adam_training}: Adam, 5 steps; {@code sgd_one_step}:
+ * SGD, 1 step; one test per run in the file): the 4-3-2 ReLU network with mean cross-entropy, trained
+ * full-batch by a {@link Trainer} with the optimizer that the run's constructor text describes. A callback
+ * captures every gradient and every weight after each step. Losses and gradients use {@link Golden#MLP},
+ * weights after optimizer steps and the optimizer state {@link Golden#OPTIMIZER}. torch stores weights
+ * out×in, the library in×out: they are transposed on the way in and out.
  */
 class TrainerGoldenTest {
     private static final JsonNode GOLDEN = Golden.load("mlp.json");
@@ -51,11 +54,6 @@ class TrainerGoldenTest {
         return p.name().endsWith("weight") ? m.t() : m;
     }
 
-    /** A golden tensor as a matrix: a weight is a list of rows, a bias one row. */
-    private static Matrix golden(JsonNode node) {
-        return node.get(0).isArray() ? Golden.matrix(node) : Matrix.row(Golden.vector(node));
-    }
-
     /** Per step: the gradients and the weights after the update, by torch name, captured by a callback. */
     private record Captured(History history, List<Map<String, Matrix>> grads, List<Map<String, Matrix>> weights) {
     }
@@ -64,7 +62,7 @@ class TrainerGoldenTest {
         List<Map<String, Matrix>> grads = new ArrayList<>();
         List<Map<String, Matrix>> weights = new ArrayList<>();
         Function<Function<Parameter, Matrix>, Map<String, Matrix>> byName = f -> {
-            Map<String, Matrix> m = new java.util.HashMap<>();
+            Map<String, Matrix> m = new HashMap<>();
             for (int i = 0; i < TORCH_NAMES.size(); i++) {
                 Parameter p = model.parameters().get(i);
                 m.put(TORCH_NAMES.get(i), torchLayout(p, f.apply(p)));
@@ -91,49 +89,60 @@ class TrainerGoldenTest {
             JsonNode step = steps.get(t);
             MLP.assertClose(step.get("loss_before_step").asDouble(), losses[t], what + " loss before step " + t);
             for (String name : TORCH_NAMES) {
-                MLP.assertClose(golden(step.get("grad_" + name)), run.grads().get(t).get(name),
+                MLP.assertClose(Golden.tensor(step.get("grad_" + name)), run.grads().get(t).get(name),
                         what + " grad_" + name + " at step " + t);
-                OPTIMIZER.assertClose(golden(step.get(name + "_after")), run.weights().get(t).get(name),
+                OPTIMIZER.assertClose(Golden.tensor(step.get(name + "_after")), run.weights().get(t).get(name),
                         what + " " + name + " after step " + t);
             }
         }
     }
 
-    @Test
-    void fiveAdamStepsMatchTorch() {
-        JsonNode section = GOLDEN.get("adam_training");
-        Sequential model = model();
-        Adam opt = Adam.of(model.parameters()).lr(0.01).betas(0.9, 0.999).eps(1e-8);
-        Captured run = train(model, opt, section.get("n_steps").asInt());
-        assertSteps(section, run, "adam_training");
-
-        JsonNode after1 = section.get("after_one_step");
-        for (String name : TORCH_NAMES) {
-            OPTIMIZER.assertClose(golden(after1.get(name + "_after")), run.weights().get(0).get(name),
-                    "adam_training after_one_step " + name);
+    /**
+     * One test per training run in the file: every top-level entry with an {@code optimizer} call and
+     * {@code steps} ({@code adam_training}, {@code sgd_one_step}, and any added later).
+     */
+    @TestFactory
+    List<DynamicTest> everyTrainingRunMatchesTorch() {
+        Map<String, JsonNode> runs = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : GOLDEN.properties()) {
+            if (entry.getValue().has("optimizer") && entry.getValue().has("steps")) {
+                runs.put(entry.getKey(), entry.getValue());
+            }
         }
-        JsonNode state = section.get("final_state");
-        for (int i = 0; i < TORCH_NAMES.size(); i++) {
-            Parameter p = model.parameters().get(i);
-            JsonNode expected = state.get(TORCH_NAMES.get(i));
-            Map<String, Object> actual = opt.state(p);
-            assertEquals(expected.get("step").asInt(), actual.get("step"), "final_state step of " + p.name());
-            OPTIMIZER.assertClose(golden(expected.get("exp_avg")), torchLayout(p, (Matrix) actual.get("exp_avg")),
-                    "final_state exp_avg of " + p.name());
-            OPTIMIZER.assertClose(golden(expected.get("exp_avg_sq")), torchLayout(p, (Matrix) actual.get("exp_avg_sq")),
-                    "final_state exp_avg_sq of " + p.name());
-        }
-        OPTIMIZER.assertClose(section.get("final_loss").asDouble(),
-                Evaluation.of(model, data(), SoftmaxCrossEntropy.of()).loss(), "adam_training final_loss");
+        return Golden.tests("mlp.json training runs", runs, TrainerGoldenTest::checkRun);
     }
 
-    @Test
-    void oneSgdStepMatchesTorch() {
-        JsonNode section = GOLDEN.get("sgd_one_step");
+    /**
+     * Trains the network for as many full-batch steps as the run records, with the optimizer its constructor
+     * text describes, then compares every step and, where the run records them, the parameters after one
+     * step, the optimizer's final state and the final loss.
+     */
+    private static void checkRun(String name, JsonNode run) {
+        Golden.Call constructor = Golden.Call.parse(run.get("optimizer").asText());
+        assertEquals(TORCH_NAMES, constructor.tensors(), name + ": the optimizer's parameters, in the model's order");
         Sequential model = model();
-        Captured run = train(model, Sgd.of(model.parameters()).lr(0.1), 1);
-        assertSteps(section, run, "sgd_one_step");
-        OPTIMIZER.assertClose(section.get("final_loss").asDouble(),
-                Evaluation.of(model, data(), SoftmaxCrossEntropy.of()).loss(), "sgd_one_step final_loss");
+        BaseOptimizer<?> opt = GoldenOptimizers.build(constructor, model.parameters());
+        int steps = run.get("steps").size();
+        if (run.has("n_steps")) {
+            assertEquals(run.get("n_steps").asInt(), steps, name + " n_steps");
+        }
+        Captured captured = train(model, opt, steps);
+        assertSteps(run, captured, name);
+
+        if (run.has("after_one_step")) {
+            for (String torchName : TORCH_NAMES) {
+                OPTIMIZER.assertClose(Golden.tensor(run.get("after_one_step").get(torchName + "_after")),
+                        captured.weights().get(0).get(torchName), name + " after_one_step " + torchName);
+            }
+        }
+        if (run.has("final_state")) {
+            for (int i = 0; i < TORCH_NAMES.size(); i++) {
+                Parameter p = model.parameters().get(i);
+                GoldenOptimizers.assertState(name + " " + TORCH_NAMES.get(i) + " ",
+                        run.get("final_state").get(TORCH_NAMES.get(i)), opt.state(p), m -> torchLayout(p, m));
+            }
+        }
+        OPTIMIZER.assertClose(run.get("final_loss").asDouble(),
+                Evaluation.of(model, data(), SoftmaxCrossEntropy.of()).loss(), name + " final_loss");
     }
 }
