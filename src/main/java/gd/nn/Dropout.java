@@ -3,6 +3,7 @@ package gd.nn;
 import gd.matrix.Matrix;
 import gd.matrix.Rng;
 import gd.util.Format;
+import java.util.List;
 
 /**
  * Inverted dropout: in training, each element is zeroed with probability p and the survivors are scaled
@@ -89,6 +90,12 @@ public final class Dropout implements Layer {
     @Override
     public void fixRandomness(boolean fixed) {
         fixMask(fixed);
+    }
+
+    /** The generator of the masks. */
+    @Override
+    public List<Rng> generators() {
+        return List.of(rng);
     }
 
     @Override

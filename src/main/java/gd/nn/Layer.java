@@ -1,6 +1,8 @@
 package gd.nn;
 
 import gd.matrix.Matrix;
+import gd.matrix.Rng;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -93,6 +95,19 @@ public interface Layer {
      * {@link Dropout#fixMask}; does nothing by default.
      */
     default void fixRandomness(boolean fixed) {
+    }
+
+    /**
+     * The random generators that this layer's forward passes draw from, its children's included (a
+     * {@link Dropout}'s mask generator): what a checkpoint saves so that a resumed run draws the masks the
+     * uninterrupted run would have drawn. By default, those of the {@link #children()}, in order.
+     */
+    default List<Rng> generators() {
+        List<Rng> all = new ArrayList<>();
+        for (Layer child : children()) {
+            all.addAll(child.generators());
+        }
+        return all;
     }
 
     /** Sets every parameter's gradient to zero. */

@@ -36,6 +36,36 @@ public final class ModelState {
         return new ModelState(live);
     }
 
+    /**
+     * A state of {@code model} holding {@code values} (copies of them), as {@link #values()} listed them for a
+     * model of this architecture: {@link #restore()} puts them into the model. For a checkpoint that is read back.
+     */
+    public static ModelState of(Layer model, List<Matrix> values) {
+        ModelState state = capture(model);
+        if (values.size() != state.saved.size()) {
+            throw new IllegalArgumentException("ModelState.of: the model has " + state.saved.size()
+                    + " parameters and buffers, got " + values.size() + " values");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            Matrix value = values.get(i);
+            if (!value.sameShape(state.saved.get(i))) {
+                throw new IllegalArgumentException("ModelState.of: value " + i + " is " + value.shape()
+                        + " but the model's is " + state.saved.get(i).shape());
+            }
+            state.saved.get(i).copyFrom(value);
+        }
+        return state;
+    }
+
+    /** Copies of the saved values: the parameters' in the order of {@code model.parameters()}, then the buffers'. */
+    public List<Matrix> values() {
+        List<Matrix> copies = new ArrayList<>(saved.size());
+        for (Matrix m : saved) {
+            copies.add(m.copy());
+        }
+        return copies;
+    }
+
     /** Copies the model's current values over the saved ones (no new matrices). */
     public void update() {
         for (int i = 0; i < live.size(); i++) {

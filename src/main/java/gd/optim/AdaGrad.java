@@ -109,6 +109,17 @@ public final class AdaGrad extends AdaptiveOptimizer<AdaGrad> {
         return map;
     }
 
+    @Override
+    protected void restoreState(Parameter p, Map<String, Object> saved) {
+        if (saved.isEmpty()) {
+            state.remove(p);
+            return;
+        }
+        State s = new State(((Matrix) required(p, saved, "sum")).copy());
+        s.step = (Integer) required(p, saved, "step");
+        state.put(p, s);
+    }
+
     /**
      * The hyper-parameters, e.g.
      * {@code AdaGrad(lr=0.01, lrDecay=0.0, weightDecay=0.0, initialAccumulatorValue=0.0, eps=1e-10)}.

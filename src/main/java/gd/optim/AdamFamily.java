@@ -149,6 +149,23 @@ public abstract class AdamFamily<O extends AdamFamily<O>> extends AdaptiveOptimi
         return map;
     }
 
+    /** Puts back the moments, the step count and, where saved, vMax (AMSGrad) and Π (NAdam's {@code mu_product}). */
+    @Override
+    protected void restoreState(Parameter p, Map<String, Object> saved) {
+        if (saved.isEmpty()) {
+            moments.remove(p);
+            return;
+        }
+        Moments s = new Moments(((Matrix) required(p, saved, "exp_avg")).copy(),
+                ((Matrix) required(p, saved, "exp_avg_sq")).copy());
+        s.step = (Integer) required(p, saved, "step");
+        s.vMax = copyOf(saved, "max_exp_avg_sq");
+        if (saved.get("mu_product") instanceof Double muProduct) {
+            s.muProduct = muProduct;
+        }
+        moments.put(p, s);
+    }
+
     /** The shared part of {@code toString()}: {@code lr=0.001, betas=(0.9, 0.999), eps=1e-08, weightDecay=0.0}. */
     protected final String hyperParameters() {
         return "lr=" + lrText() + ", betas=(" + Format.repr(beta1) + ", " + Format.repr(beta2) + "), eps="

@@ -151,6 +151,94 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
     /** The state snapshot for a parameter of this optimizer (see {@link #state(Parameter)}). */
     protected abstract Map<String, Object> stateOf(Parameter p);
 
+    /**
+     * Everything this optimizer has changed by stepping, as plain data (torch's {@code state_dict()}): the step
+     * count, each group's learning rates, and a copy of every parameter's {@link #state(Parameter) state}.
+     */
+    @Override
+    public final OptimizerState state() {
+        List<OptimizerState.Group> groupStates = new ArrayList<>();
+        List<Map<String, Object>> parameterStates = new ArrayList<>();
+        for (ParamGroup group : groups) {
+            groupStates.add(new OptimizerState.Group(group.params().size(), group.lr(), group.initialLr()));
+            for (Parameter p : group.params()) {
+                parameterStates.add(stateOf(p));
+            }
+        }
+        return new OptimizerState(name(), steps, groupStates, parameterStates);
+    }
+
+    /**
+     * Puts back a {@link #state()} of an optimizer of this class with groups of the same sizes and parameters of
+     * the same shapes (this one, or the one of an earlier run): the next step is the one that followed it. The
+     * hyper-parameters stay as this optimizer has them.
+     */
+    @Override
+    public final void restore(OptimizerState state) {
+        String where = name() + ".restore";
+        if (state == null || !state.optimizer().equals(name())) {
+            throw new IllegalArgumentException(where + ": expected a state from " + name() + ".state(), got "
+                    + (state == null ? "null" : "one from " + state.optimizer() + ".state()"));
+        }
+        List<Parameter> params = parameters();
+        List<Integer> sizes = groups.stream().map(g -> g.params().size()).toList();
+        List<Integer> savedSizes = state.groups().stream().map(OptimizerState.Group::size).toList();
+        if (!sizes.equals(savedSizes) || state.parameters().size() != params.size()) {
+            throw new IllegalArgumentException(where + ": the state has parameter groups of " + savedSizes
+                    + " parameters, this optimizer of " + sizes + "; create it with the same groups");
+        }
+        for (int i = 0; i < params.size(); i++) {
+            checkParameterState(where, params.get(i), state.parameters().get(i));
+        }
+        steps = state.steps();
+        for (int g = 0; g < groups.size(); g++) {
+            groups.get(g).lr(state.groups().get(g).lr());
+            groups.get(g).initialLr(state.groups().get(g).initialLr());
+        }
+        for (int i = 0; i < params.size(); i++) {
+            restoreState(params.get(i), state.parameters().get(i));
+        }
+    }
+
+    /**
+     * Puts back the state of one parameter of this optimizer from {@link #stateOf} (empty: as before its first
+     * step). The values have the types and shapes {@link OptimizerState#parameters()} describes.
+     */
+    protected abstract void restoreState(Parameter p, Map<String, Object> saved);
+
+    /** A copy of the matrix saved under {@code key}, or null when the saved state has none. */
+    protected static Matrix copyOf(Map<String, Object> saved, String key) {
+        return saved.get(key) instanceof Matrix m ? m.copy() : null;
+    }
+
+    /** The value saved under {@code key}, which a non-empty state of this optimizer always has. */
+    protected final Object required(Parameter p, Map<String, Object> saved, String key) {
+        Object value = saved.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException(name() + ".restore: the state of parameter " + p.name() + " has no "
+                    + key + " (it has " + saved.keySet() + "); expected a state from " + name() + ".state()");
+        }
+        return value;
+    }
+
+    /** Refuses a value of the wrong type, or a matrix of another shape than the parameter's. */
+    private static void checkParameterState(String where, Parameter p, Map<String, Object> saved) {
+        for (Map.Entry<String, Object> entry : saved.entrySet()) {
+            Object value = entry.getValue();
+            boolean fits = switch (entry.getKey()) {
+                case "step" -> value instanceof Integer;
+                case "mu_product" -> value instanceof Double;
+                default -> value instanceof Matrix m && m.sameShape(p.value());
+            };
+            if (!fits) {
+                throw new IllegalArgumentException(where + ": parameter " + p.name() + " is " + p.value().shape()
+                        + " but its saved " + entry.getKey() + " is " + (value instanceof Matrix m ? m.shape()
+                        : value == null ? "null" : "a " + value.getClass().getSimpleName()) + "; restore the state"
+                        + " into an optimizer of the same model");
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- helpers for subclasses
 
     /** The class name used in messages and {@code toString()}, e.g. {@code Adam}. */

@@ -15,8 +15,9 @@ import java.util.List;
  * <pre>{@code
  * Optimizer mine = () -> { for (Parameter p : params) p.value().plusScaledInPlace(-0.1, p.grad()); };
  * }</pre>
- * A lambda has no learning rate a schedule could set or a history could record ({@link #lr()} is NaN) and
- * does not list its parameters ({@link #parameters()} is empty).
+ * A lambda has no learning rate a schedule could set or a history could record ({@link #lr()} is NaN), does
+ * not list its parameters ({@link #parameters()} is empty) and has no state a checkpoint could save
+ * ({@link #state()} is null: variables it keeps of its own are not saved).
  */
 @FunctionalInterface
 public interface Optimizer {
@@ -31,5 +32,16 @@ public interface Optimizer {
     /** The parameters this optimizer updates, in order, or an empty list if it cannot say (a lambda). */
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /** Everything stepping has changed, as plain data ({@link BaseOptimizer#state()}), or null if it cannot say. */
+    default OptimizerState state() {
+        return null;
+    }
+
+    /** Puts back a {@link #state()} ({@link BaseOptimizer#restore}); an optimizer without one refuses. */
+    default void restore(OptimizerState state) {
+        throw new UnsupportedOperationException("Optimizer.restore: " + this + " has no state to restore; use one"
+                + " of the library's optimizers");
     }
 }

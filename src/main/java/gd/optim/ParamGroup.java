@@ -61,6 +61,11 @@ public final class ParamGroup {
         return initialLr;
     }
 
+    /** Sets the recorded initial learning rate (NaN: none), when an optimizer's state is restored. */
+    void initialLr(double initialLr) {
+        this.initialLr = initialLr;
+    }
+
     /** The number of parameters and the learning rate, e.g. {@code ParamGroup(2 parameters, lr=0.1)}. */
     @Override
     public String toString() {

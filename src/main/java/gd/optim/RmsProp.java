@@ -181,6 +181,19 @@ public final class RmsProp extends AdaptiveOptimizer<RmsProp> implements HasMome
         return map;
     }
 
+    @Override
+    protected void restoreState(Parameter p, Map<String, Object> saved) {
+        if (saved.isEmpty()) {
+            state.remove(p);
+            return;
+        }
+        State s = new State(((Matrix) required(p, saved, "square_avg")).copy());
+        s.step = (Integer) required(p, saved, "step");
+        s.momentumBuffer = copyOf(saved, "momentum_buffer");
+        s.gradAvg = copyOf(saved, "grad_avg");
+        state.put(p, s);
+    }
+
     /**
      * The hyper-parameters, e.g.
      * {@code RmsProp(lr=0.01, alpha=0.99, eps=1e-08, weightDecay=0.0, momentum=0.0, centered=false)}.

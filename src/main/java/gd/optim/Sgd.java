@@ -154,6 +154,16 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
         return state;
     }
 
+    @Override
+    protected void restoreState(Parameter p, Map<String, Object> saved) {
+        Matrix buffer = copyOf(saved, "momentum_buffer");
+        if (buffer == null) {
+            momentumBuffer.remove(p);
+        } else {
+            momentumBuffer.put(p, buffer);
+        }
+    }
+
     /** The hyper-parameters, e.g. {@code Sgd(lr=0.1, momentum=0.9, dampening=0.0, weightDecay=0.0, nesterov=true)}. */
     @Override
     public String toString() {

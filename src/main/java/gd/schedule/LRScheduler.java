@@ -23,7 +23,7 @@ import java.util.List;
  * for (...) { opt.step(); sched.step(); }
  * }</pre>
  */
-public abstract class LRScheduler implements Scheduler {
+public abstract class LRScheduler implements ResumableScheduler {
     private final BaseOptimizer<?> optimizer;
     private final double[] baseLrs;
     private int stepCount;
@@ -68,6 +68,29 @@ public abstract class LRScheduler implements Scheduler {
         return stepCount;
     }
 
+    /** How many steps this schedule has taken, as plain data. */
+    @Override
+    public final SchedulerState state() {
+        return new SchedulerState.Steps(stepCount);
+    }
+
+    /**
+     * Puts back a {@link #state()}: the step count, and the learning rates (and momentum) of that step, as the
+     * schedule sets them.
+     */
+    @Override
+    public final void restore(SchedulerState state) {
+        if (!(state instanceof SchedulerState.Steps steps) || steps.stepCount() < 0) {
+            throw new IllegalArgumentException(name() + ".restore: expected the state of an LRScheduler, a"
+                    + " non-negative SchedulerState.Steps, got " + state);
+        }
+        if (missing() == null) {
+            checkStep("restore", steps.stepCount());
+        }
+        stepCount = steps.stepCount();
+        reapply();
+    }
+
     /** The base learning rate of each parameter group (their initial learning rates). */
     public final double[] baseLrs() {
         return baseLrs.clone();
@@ -98,10 +121,20 @@ public abstract class LRScheduler implements Scheduler {
      */
     public final Scheduler perEpoch() {
         LRScheduler bound = this;
-        return new Scheduler() {
+        return new ResumableScheduler() {
             @Override
             public void afterEpoch(double metric) {
                 bound.step();
+            }
+
+            @Override
+            public SchedulerState state() {
+                return bound.state();
+            }
+
+            @Override
+            public void restore(SchedulerState state) {
+                bound.restore(state);
             }
 
             @Override

@@ -28,7 +28,7 @@ import java.util.List;
  * for (...) { train(opt); sched.step(validationLoss()); }
  * }</pre>
  */
-public final class ReduceLROnPlateau implements Scheduler {
+public final class ReduceLROnPlateau implements ResumableScheduler {
     private final BaseOptimizer<?> optimizer;
     private String mode = "min";
     private double factor = 0.1;
@@ -171,6 +171,28 @@ public final class ReduceLROnPlateau implements Scheduler {
     /** How many times {@link #step(double)} has been called. */
     public int stepCount() {
         return stepCount;
+    }
+
+    /** The best metric, the bad epochs, the cooldown left and the step count, as plain data. */
+    @Override
+    public SchedulerState state() {
+        return new SchedulerState.Plateau(best, numBadEpochs, cooldownCounter, stepCount);
+    }
+
+    /** Puts back a {@link #state()}: the next {@link #step(double)} is the one that followed it. */
+    @Override
+    public void restore(SchedulerState state) {
+        if (!(state instanceof SchedulerState.Plateau plateau)) {
+            throw new IllegalArgumentException("ReduceLROnPlateau.restore: expected the state of a ReduceLROnPlateau,"
+                    + " a SchedulerState.Plateau, got " + state);
+        }
+        Args.nonNegative("ReduceLROnPlateau.restore: numBadEpochs", plateau.numBadEpochs());
+        Args.nonNegative("ReduceLROnPlateau.restore: cooldownCounter", plateau.cooldownCounter());
+        Args.nonNegative("ReduceLROnPlateau.restore: stepCount", plateau.stepCount());
+        best = plateau.best();
+        numBadEpochs = plateau.numBadEpochs();
+        cooldownCounter = plateau.cooldownCounter();
+        stepCount = plateau.stepCount();
     }
 
     /** The optimizer whose learning rates this schedule reduces. */
