@@ -1,8 +1,10 @@
 package gd.train;
 
+import gd.matrix.Matrix;
 import gd.nn.Layer;
 import gd.nn.ModelState;
 import gd.util.Format;
+import java.util.List;
 
 /**
  * Early stopping on the validation loss, with the best weights restored at the end:
@@ -21,10 +23,34 @@ final class EarlyStopping implements Callback {
     private int bestEpoch = -1;
     private ModelState bestState;
 
+    /**
+     * What early stopping has seen, for a checkpoint.
+     *
+     * @param best the lowest validation loss so far
+     * @param waited the epochs since it was reached (wait)
+     * @param bestEpoch its epoch, or -1
+     * @param weights the parameters and buffers of that epoch ({@link ModelState#values()}), or null before it
+     */
+    record State(double best, int waited, int bestEpoch, List<Matrix> weights) {
+    }
+
     EarlyStopping(Layer model, int patience, double minDelta) {
         this.model = model;
         this.patience = patience;
         this.minDelta = minDelta;
+    }
+
+    /** The state to save in a checkpoint (copies). */
+    State state() {
+        return new State(best, wait, bestEpoch, bestState == null ? null : bestState.values());
+    }
+
+    /** Continues from a saved state (the weights must fit the model). */
+    void restore(State state) {
+        best = state.best();
+        wait = state.waited();
+        bestEpoch = state.bestEpoch();
+        bestState = state.weights() == null ? null : ModelState.of(model, state.weights());
     }
 
     /** At the end of an epoch with a validation loss: save the weights if it is the best, or count and maybe stop. */
