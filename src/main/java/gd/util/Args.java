@@ -14,6 +14,14 @@ public final class Args {
     private Args() {
     }
 
+    /** {@code value} if it is not null, e.g. {@code notNull("Trainer.callback: the callback", c)} ("... is null"). */
+    public static <T> T notNull(String what, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is null");
+        }
+        return value;
+    }
+
     /** n ≥ min, e.g. {@code atLeast("Trainer.epochs", epochs, 1)}. */
     public static int atLeast(String name, int n, int min) {
         if (n < min) {
