@@ -78,6 +78,14 @@ public final class Args {
         return x;
     }
 
+    /** 0 &lt; x &lt; 1, e.g. a fraction of a cycle that must leave something on both sides. */
+    public static double inOpenUnitInterval(String name, double x) {
+        if (!(x > 0 && x < 1)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1), got " + Format.repr(x));
+        }
+        return x;
+    }
+
     /** lo ≤ x ≤ hi. */
     public static double inRange(String name, double x, double lo, double hi) {
         if (!(x >= lo && x <= hi)) {
