@@ -36,7 +36,7 @@ public final class ConfusionMatrix {
             throw new IllegalArgumentException("ConfusionMatrix.of: scores are " + scores.shape()
                     + ", expected one column per class (at least 2)");
         }
-        return build(scores.argmaxRows(), Labels.indices("ConfusionMatrix.of", y), scores.cols());
+        return build(Metrics.predictions("ConfusionMatrix.of", scores), Labels.indices("ConfusionMatrix.of", y), scores.cols());
     }
 
     /** The confusion matrix of the predicted classes against the actual classes, both in 0 … classes−1. */

@@ -47,12 +47,17 @@ public final class Idx {
      */
     public static Idx read(Path file) {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("Idx.read(" + name + "): this is a folder, expected an IDX file (raw or"
+                    + " gzip-compressed, e.g. train-images-idx3-ubyte.gz)");
+        }
         try (InputStream raw = Files.newInputStream(file)) {
+            long size = Files.size(file);
             BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
             buffered.mark(2);
             boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
             buffered.reset();
-            return gzip ? readGzip(name + " (gzip)", buffered) : read(name, buffered);
+            return gzip ? readGzip(name + " (gzip)", buffered) : read(name, buffered, size);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("Idx.read: no file " + name, e);
         } catch (IOException e) {
@@ -62,7 +67,7 @@ public final class Idx {
 
     private static Idx readGzip(String name, InputStream compressed) throws IOException {
         try {
-            return read(name, new GZIPInputStream(compressed, 1 << 16));
+            return read(name, new GZIPInputStream(compressed, 1 << 16), -1);
         } catch (EOFException e) {
             throw new IllegalArgumentException("Idx.read(" + name + "): truncated: the compressed data ends before "
                     + "the IDX content is complete (" + e.getMessage() + ")", e);
@@ -71,7 +76,12 @@ public final class Idx {
         }
     }
 
-    private static Idx read(String name, InputStream in) throws IOException {
+    /**
+     * The IDX content of {@code in}; {@code fileSize} is the number of bytes it holds when known (a raw file), or
+     * −1 (compressed data), in which case the elements are read in growing pieces, so that a header announcing
+     * more than the file holds cannot make the reader allocate it.
+     */
+    private static Idx read(String name, InputStream in, long fileSize) throws IOException {
         byte[] magic = new byte[4];
         int got = in.readNBytes(magic, 0, 4);
         if (got < 4) {
@@ -113,9 +123,18 @@ public final class Idx {
             throw new IllegalArgumentException("Idx.read(" + name + "): shape " + shape(dimensions) + " has " + total
                     + " elements, more than one Java array holds");
         }
-        byte[] data = new byte[(int) total];
+        long available = fileSize - 4 - 4L * rank;
+        if (fileSize >= 0 && total > available) {
+            throw new IllegalArgumentException("Idx.read(" + name + "): truncated: the header announces "
+                    + shape(dimensions) + " = " + total + " bytes of data, the file has only " + available);
+        }
+        byte[] data = fileSize >= 0 ? new byte[(int) total] : new byte[(int) Math.min(total, 1 << 20)];
         got = in.readNBytes(data, 0, data.length);
-        if (got < data.length) {
+        while (got == data.length && data.length < total) {
+            data = Arrays.copyOf(data, (int) Math.min(total, 2L * data.length));
+            got += in.readNBytes(data, got, data.length - got);
+        }
+        if (got < total) {
             throw new IllegalArgumentException("Idx.read(" + name + "): truncated: the header announces "
                     + shape(dimensions) + " = " + total + " bytes of data, the file has only " + got);
         }

@@ -31,7 +31,24 @@ public final class Metrics {
             throw new IllegalArgumentException("Metrics.accuracy: scores have " + scores.rows()
                     + " rows but targets have " + y.rows());
         }
-        return accuracy("Metrics.accuracy", scores.argmaxRows(), y);
+        return accuracy("Metrics.accuracy", predictions("Metrics.accuracy", scores), y);
+    }
+
+    /**
+     * The predicted class of each row (the column of its largest score), refusing a row with a NaN score: it
+     * has no largest score, and counting it as class 0 would report an accuracy for a model that has diverged.
+     */
+    static int[] predictions(String operation, Matrix scores) {
+        for (int i = 0; i < scores.rows(); i++) {
+            for (double v : scores.row(i)) {
+                if (Double.isNaN(v)) {
+                    throw new IllegalArgumentException(operation + ": scores row " + i + " holds NaN, so it has no"
+                            + " largest score: the model's outputs are not numbers (look at its weights and inputs;"
+                            + " a Trainer's History says whether training diverged)");
+                }
+            }
+        }
+        return scores.argmaxRows();
     }
 
     /** The accuracy of the predicted class indices {@code predicted} against the targets {@code y}. */

@@ -14,7 +14,8 @@ import gd.matrix.Matrix;
  * SUM:   L = Σᵢⱼ ℓ(zᵢⱼ, yᵢⱼ)              ∂L/∂zᵢⱼ = σ(zᵢⱼ) − yᵢⱼ
  * </pre>
  * Taking logits rather than probabilities avoids log(0) when σ(z) rounds to 0 or 1: the stable form never
- * exponentiates a positive number. Logits and target have the same shape.
+ * exponentiates a positive number, and an infinite logit gives the exact limit (0 when the label agrees). Logits
+ * and target have the same shape; targets lie in [0, 1].
  *
  * <p>Logistic regression is one {@code Dense} layer with one output and this loss:
  * <pre>{@code
@@ -49,12 +50,14 @@ public final class BinaryCrossEntropy implements Loss {
     /** The loss ℓ(zᵢⱼ, yᵢⱼ) of every element before reduction (torch's {@code reduction='none'}). */
     public Matrix losses(Matrix logits, Matrix target) {
         LossChecks.requireSameShape(this, "losses", logits, target);
+        requireLabels("losses", target);
         return logits.zip("losses", target, BinaryCrossEntropy::loss);
     }
 
     @Override
     public double value(Matrix logits, Matrix target) {
         LossChecks.requireSameShape(this, "value", logits, target);
+        requireLabels("value", target);
         double sum = 0;
         for (int i = 0; i < logits.rows(); i++) {
             double[] z = logits.row(i);
@@ -69,6 +72,7 @@ public final class BinaryCrossEntropy implements Loss {
     @Override
     public Matrix gradient(Matrix logits, Matrix target) {
         LossChecks.requireSameShape(this, "gradient", logits, target);
+        requireLabels("gradient", target);
         double scale = reduction == Reduction.MEAN ? 1.0 / logits.size() : 1.0;
         Matrix grad = Matrix.zeros(logits.rows(), logits.cols());
         for (int i = 0; i < logits.rows(); i++) {
@@ -82,9 +86,31 @@ public final class BinaryCrossEntropy implements Loss {
         return grad;
     }
 
-    /** max(z, 0) − z·y + log(1 + e^−|z|). */
+    /**
+     * max(z, 0) − z·y + log(1 + e^−|z|); at an infinite logit, its limit: (1 − y)·∞ for z = +∞ and y·∞ for
+     * z = −∞, which is 0 when the label agrees (a certain, right prediction costs nothing).
+     */
     private static double loss(double z, double y) {
+        if (Double.isInfinite(z)) {
+            double weight = z > 0 ? 1 - y : y;
+            return weight == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
         return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    /** Every target in [0, 1]: a label 0 or 1, or a probability (torch's soft labels). */
+    private void requireLabels(String operation, Matrix target) {
+        for (int i = 0; i < target.rows(); i++) {
+            double[] y = target.row(i);
+            for (int j = 0; j < y.length; j++) {
+                if (!(y[j] >= 0 && y[j] <= 1)) {
+                    throw new IllegalArgumentException(this + "." + operation + ": target[" + i + "][" + j + "] is "
+                            + y[j] + ", expected a label 0 or 1 (or a probability in [0, 1]); labels −1/+1 are for a"
+                            + " hinge loss: map them with (y + 1) / 2, and for more than two classes use"
+                            + " SoftmaxCrossEntropy");
+                }
+            }
+        }
     }
 
     /** σ(z) without overflow: for z &lt; 0 it is computed as eᶻ / (1 + eᶻ). */

@@ -1,7 +1,6 @@
 package gd.loss;
 
 import gd.matrix.Matrix;
-import java.util.Objects;
 
 /** The argument checks the losses share, so that their messages read alike. */
 final class LossChecks {
@@ -19,8 +18,10 @@ final class LossChecks {
 
     /** Both present, and the prediction has at least one element. */
     static void requireNonEmpty(Loss loss, String operation, Matrix prediction, Matrix target) {
-        Objects.requireNonNull(prediction, () -> loss + "." + operation + ": prediction is null");
-        Objects.requireNonNull(target, () -> loss + "." + operation + ": target is null");
+        if (prediction == null || target == null) {
+            throw new IllegalArgumentException(loss + "." + operation + ": " + (prediction == null ? "prediction"
+                    : "target") + " is null");
+        }
         if (prediction.size() == 0) {
             throw new IllegalArgumentException(loss + "." + operation + ": prediction is " + prediction.shape()
                     + ", expected at least one element");

@@ -1,6 +1,7 @@
 package gd.loss;
 
 import gd.matrix.Matrix;
+import gd.util.Format;
 
 /**
  * Cross-entropy of a softmax over logits, as torch's {@code CrossEntropyLoss}: each row zᵢ of the n × k
@@ -18,8 +19,9 @@ import gd.matrix.Matrix;
  *       gradient is p − onehot(c)), or</li>
  *   <li>an n × k matrix of class probabilities (one-hot rows, or soft labels), the same shape as the logits.</li>
  * </ul>
- * A target with the logits' shape is always read as probabilities (so with k = 1 an n × 1 target holds
- * probabilities). Softmax regression is one {@code Dense} layer with this loss:
+ * A target with the logits' shape is always read as probabilities, and its rows must sum to 1. Logits need at
+ * least two columns (one column is refused: its softmax is always 1; use {@link BinaryCrossEntropy}). Softmax
+ * regression is one {@code Dense} layer with this loss:
  * <pre>{@code
  * var model = Dense.of(784, 10, rng);
  * var loss = SoftmaxCrossEntropy.of();            // or Loss.crossEntropy(); .reduction(Reduction.SUM)
@@ -111,11 +113,35 @@ public final class SoftmaxCrossEntropy implements Loss {
         return loss;
     }
 
-    /** Checks the shapes and the class indices; returns true if the target holds class indices. */
+    /**
+     * Checks the shapes, the class indices or the class probabilities (each row finite, non-negative, summing to 1
+     * within 1e-6); returns true if the target holds class indices.
+     */
     private boolean checkTarget(String operation, Matrix logits, Matrix target) {
         LossChecks.requireNonEmpty(this, operation, logits, target);
         int k = logits.cols();
+        if (k < 2) {
+            throw new IllegalArgumentException(this + "." + operation + ": logits are " + logits.shape() + ", one"
+                    + " column: a softmax over one class gives it probability 1, so the loss is always 0 and nothing"
+                    + " trains. For two classes use BinaryCrossEntropy (one logit per example, labels 0 or 1), or give"
+                    + " the model 2 outputs and class indices 0 and 1");
+        }
         if (target.sameShape(logits)) {
+            for (int i = 0; i < target.rows(); i++) {
+                double mass = 0;
+                for (double p : target.row(i)) {
+                    if (!(p >= 0 && p <= 1)) {
+                        throw new IllegalArgumentException(this + "." + operation + ": target row " + i + " holds "
+                                + p + ", expected class probabilities in [0, 1] (one-hot rows or soft labels)");
+                    }
+                    mass += p;
+                }
+                if (Math.abs(mass - 1) > 1e-6) {
+                    throw new IllegalArgumentException(this + "." + operation + ": target row " + i + " sums to "
+                            + Format.number(mass, 6) + ", expected class probabilities that sum to 1 (one-hot rows or"
+                            + " soft labels); for class indices pass an " + logits.rows() + "×1 column");
+                }
+            }
             return false;
         }
         if (target.rows() != logits.rows() || target.cols() != 1) {

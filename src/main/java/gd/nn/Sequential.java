@@ -3,8 +3,10 @@ package gd.nn;
 import gd.matrix.Matrix;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Layers applied one after the other, torch's {@code nn.Sequential}: the model of a multilayer perceptron.
@@ -52,12 +54,33 @@ public final class Sequential implements Layer {
         if (layers == null || layers.length == 0) {
             throw new IllegalArgumentException("Sequential.of: needs at least one layer");
         }
+        Map<Layer, String> seen = new IdentityHashMap<>();
         for (int i = 0; i < layers.length; i++) {
             if (layers[i] == null) {
                 throw new IllegalArgumentException("Sequential.of: layer " + i + " is null");
             }
+            requireOnce(layers[i], String.valueOf(i), seen);
         }
         return new Sequential(List.of(layers));
+    }
+
+    /**
+     * Refuses a layer object that stands twice in the model (directly or inside another layer): a layer
+     * remembers the input of its last forward pass for backward, so a second use would overwrite what the
+     * first one needs, and the gradients would be wrong.
+     */
+    private static void requireOnce(Layer layer, String path, Map<Layer, String> seen) {
+        String first = seen.putIfAbsent(layer, path);
+        if (first != null) {
+            throw new IllegalArgumentException("Sequential.of: layer " + path + " is the same object as layer " + first
+                    + " (" + describe(layer).lines().findFirst().orElse("") + "): a layer remembers the input of its"
+                    + " last forward pass for backward, so one object cannot stand twice in a model; create a second"
+                    + " one (to share weights, write a layer that uses both inputs)");
+        }
+        List<Layer> children = layer.children();
+        for (int c = 0; c < children.size(); c++) {
+            requireOnce(children.get(c), path + "." + c, seen);
+        }
     }
 
     /** Layer i (counting from 0). */

@@ -27,7 +27,7 @@ public final class FigureExtension implements Extension {
     /** Registers the figure renderer with {@code kernel}; installing twice has no further effect. */
     @Override
     public void install(BaseKernel kernel) {
-        KernelBridge.install(kernel);
+        JJavaBridge.install(kernel);
         LiveProgress.register();
     }
 }

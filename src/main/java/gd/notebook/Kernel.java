@@ -1,30 +1,35 @@
 package gd.notebook;
 
 /**
- * Finds out, without touching JJava's classes, whether this code runs inside a JJava kernel.
- *
- * <p>Outside a kernel (plain JShell, Maven tests, a main method) the JJava classes may be missing
- * altogether; {@link KernelBridge}, which names them, is loaded only after this check passed, so no
- * {@code NoClassDefFoundError} can occur.
+ * Finds out which Jupyter kernel runs this code, without touching any kernel's classes before knowing they are
+ * there: JJava ({@code org.dflib.jjava}), the original IJava ({@code io.github.spencerpark.ijava}), or none
+ * (plain JShell, Maven tests, a main method). A bridge class, which names its kernel's API, is loaded only after
+ * the probe found that kernel's classes, so no {@code NoClassDefFoundError} can occur.
  */
 final class Kernel {
-    private static final String BASE_KERNEL = "org.dflib.jjava.jupyter.kernel.BaseKernel";
+    private static final String JJAVA = "org.dflib.jjava.jupyter.kernel.BaseKernel";
+    private static final String IJAVA = "io.github.spencerpark.ijava.IJava";
 
     private Kernel() {
     }
 
-    /** Whether a JJava kernel is running in this JVM. */
-    static boolean active() {
+    /** The bridge to the running kernel, or null when no kernel runs in this JVM. */
+    static Bridge bridge() {
+        if (present(JJAVA) && JJavaBridge.running()) {
+            return JJavaBridge.INSTANCE;
+        }
+        if (present(IJAVA) && IJavaBridge.running()) {
+            return IJavaBridge.INSTANCE;
+        }
+        return null;
+    }
+
+    private static boolean present(String className) {
         try {
-            Class.forName(BASE_KERNEL, false, Kernel.class.getClassLoader());
+            Class.forName(className, false, Kernel.class.getClassLoader());
+            return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
-        return KernelBridge.running();
-    }
-
-    /** Whether a JJava kernel is running and a cell is executing, so that output can be displayed. */
-    static boolean canDisplay() {
-        return active() && KernelBridge.attached();
     }
 }

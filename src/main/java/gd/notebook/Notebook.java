@@ -36,14 +36,15 @@ public final class Notebook {
      * wrapped so that {@code window.Plotly} is defined even on pages that use RequireJS (running it
      * twice is harmless).
      *
-     * <p>In a JJava kernel it also makes sure the renderer for Tablesaw figures is registered, in case
-     * the kernel did not load the library's extension, and it registers the notebook's progress display:
+     * <p>In a JJava or IJava kernel it also registers the renderers for Tablesaw figures (JJava may have done it
+     * through the library's extension; IJava has no extensions), and it registers the notebook's progress display:
      * a trainer's progress then updates one output line in place. Outside a kernel it only returns the banner,
      * whose {@code toString()} is the plain-text form.
      */
     public static Banner init() {
-        if (Kernel.active()) {
-            KernelBridge.install();
+        Bridge bridge = Kernel.bridge();
+        if (bridge != null) {
+            bridge.install();
         }
         LiveProgress.register();
         return banner(BuildInfo.current());

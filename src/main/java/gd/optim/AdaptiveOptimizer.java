@@ -25,9 +25,12 @@ public abstract class AdaptiveOptimizer<O extends AdaptiveOptimizer<O>> extends 
         return eps;
     }
 
-    /** Sets ε ≥ 0, added to the denominator to avoid dividing by zero (see the class's update rule). */
+    /**
+     * Sets ε &gt; 0, added to the denominator so that it is never zero (see the class's update rule): with ε = 0 a
+     * coordinate whose gradients have all been 0 divides 0 by 0, and its weight becomes NaN.
+     */
     public final O eps(double eps) {
-        this.eps = Args.nonNegative(name() + ".eps", eps);
+        this.eps = Args.positive(name() + ".eps", eps);
         return self();
     }
 }

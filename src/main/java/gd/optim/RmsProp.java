@@ -82,9 +82,9 @@ public final class RmsProp extends AdaptiveOptimizer<RmsProp> implements HasMome
         return momentum;
     }
 
-    /** Sets the momentum μ ≥ 0 (0 turns momentum off). */
+    /** Sets the momentum μ ∈ [0, 1) (0 turns momentum off). */
     public RmsProp momentum(double momentum) {
-        this.momentum = Args.nonNegative("RmsProp.momentum", momentum);
+        this.momentum = Args.inUnitInterval("RmsProp.momentum", momentum);
         return this;
     }
 

@@ -57,9 +57,12 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
         return momentum;
     }
 
-    /** Sets the momentum μ ≥ 0 (0 turns momentum off); Nesterov momentum needs μ &gt; 0. */
+    /**
+     * Sets the momentum μ ∈ [0, 1) (0 turns momentum off; at 1 or more the velocity never forgets and grows);
+     * Nesterov momentum needs μ &gt; 0.
+     */
     public Sgd momentum(double momentum) {
-        Args.nonNegative("Sgd.momentum", momentum);
+        Args.inUnitInterval("Sgd.momentum", momentum);
         if (nesterov && momentum == 0) {
             throw nesterovError(momentum, dampening);
         }
@@ -72,11 +75,9 @@ public final class Sgd extends BaseOptimizer<Sgd> implements HasMomentum {
         return dampening;
     }
 
-    /** Sets the dampening τ: the velocity adds (1 − τ)·g instead of g. Nesterov momentum needs τ = 0. */
+    /** Sets the dampening τ ∈ [0, 1]: the velocity adds (1 − τ)·g instead of g. Nesterov momentum needs τ = 0. */
     public Sgd dampening(double dampening) {
-        if (!Double.isFinite(dampening)) {
-            throw new IllegalArgumentException("Sgd.dampening must be finite, got " + Format.repr(dampening));
-        }
+        Args.inRange("Sgd.dampening", dampening, 0, 1);
         if (nesterov && dampening != 0) {
             throw nesterovError(momentum, dampening);
         }

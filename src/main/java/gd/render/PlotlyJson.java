@@ -33,6 +33,9 @@ import tech.tablesaw.plotly.traces.Trace;
  * attributes spell those characters.
  */
 public final class PlotlyJson {
+    /** Plotly's MIME type, drawn by JupyterLab's Plotly extension (the {@code plotly} pip package) without scripts. */
+    public static final String MIME_TYPE = "application/vnd.plotly.v1+json";
+
     private static final JsonMapper LENIENT = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
                     JsonReadFeature.ALLOW_SINGLE_QUOTES,

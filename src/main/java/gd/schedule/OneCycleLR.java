@@ -63,9 +63,9 @@ public final class OneCycleLR extends LRScheduler {
         return this;
     }
 
-    /** Sets the fraction pctStart ∈ [0, 1] of the cycle spent raising the learning rate. */
+    /** Sets the fraction pctStart ∈ (0, 1) of the cycle spent raising the learning rate (at 0 or 1 a phase has no steps). */
     public OneCycleLR pctStart(double pctStart) {
-        this.pctStart = Args.inRange("OneCycleLR.pctStart", pctStart, 0, 1);
+        this.pctStart = Args.inOpenUnitInterval("OneCycleLR.pctStart", pctStart);
         reapply();
         return this;
     }

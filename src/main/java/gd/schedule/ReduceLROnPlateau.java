@@ -118,6 +118,11 @@ public final class ReduceLROnPlateau implements ResumableScheduler {
 
     /** Records the metric of this epoch and reduces the learning rates if it has not improved for too long. */
     public void step(double metric) {
+        if (Double.isNaN(metric)) {
+            throw new IllegalArgumentException("ReduceLROnPlateau.step: the metric is NaN; a NaN is never better or"
+                    + " worse than the best, so it would count as a bad epoch and cut the learning rate: find where it"
+                    + " came from (a validation set with values that are not finite, or a run that diverged)");
+        }
         stepCount++;
         if (isBetter(metric)) {
             best = metric;

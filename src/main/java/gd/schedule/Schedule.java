@@ -420,7 +420,7 @@ public interface Schedule {
         public OneCycle {
             Args.positive("Schedule.oneCycle: maxLr", maxLr);
             Args.positive("Schedule.oneCycle: totalSteps", totalSteps);
-            Args.inRange("Schedule.oneCycle: pctStart", pctStart, 0, 1);
+            Args.inOpenUnitInterval("Schedule.oneCycle: pctStart", pctStart);
             if (!"cos".equals(annealStrategy) && !"linear".equals(annealStrategy)) {
                 throw new IllegalArgumentException("Schedule.oneCycle: annealStrategy must be \"cos\" or \"linear\", got "
                         + Format.quoted(annealStrategy));

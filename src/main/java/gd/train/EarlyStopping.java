@@ -56,7 +56,7 @@ final class EarlyStopping implements Callback {
     /** At the end of an epoch with a validation loss: save the weights if it is the best, or count and maybe stop. */
     @Override
     public void call(TrainingState state) {
-        if (!state.endOfEpoch() || state.validation() == null) {
+        if (!state.endOfEpoch() || state.validation() == null || state.recorder().diverged()) {
             return;
         }
         double validationLoss = state.validationLoss();

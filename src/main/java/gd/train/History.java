@@ -41,12 +41,14 @@ public final class History {
     private final boolean diverged;
     private final String stopReason;
     private final int bestEpoch;
+    private final List<String> warnings;
 
     /** Takes the arrays as they are (the recorder hands over fresh copies). */
     History(double[] loss, double[] lr, int[] epochOfStep, double[] epochLoss, double[] validationLoss,
             List<String> metricNames, double[][] metrics, double[][] validationMetrics, int[] statsSteps,
             double[] gradNorm, List<String> parameterNames, double[][] gradNorms, double[][] weightNorms,
-            double[][] updateRatios, double[] epochSeconds, boolean diverged, String stopReason, int bestEpoch) {
+            double[][] updateRatios, double[] epochSeconds, boolean diverged, String stopReason, int bestEpoch,
+            List<String> warnings) {
         this.loss = loss;
         this.lr = lr;
         this.epochOfStep = epochOfStep;
@@ -65,6 +67,7 @@ public final class History {
         this.diverged = diverged;
         this.stopReason = stopReason;
         this.bestEpoch = bestEpoch;
+        this.warnings = List.copyOf(warnings);
     }
 
     // ---------------------------------------------------------------- per step
@@ -173,7 +176,10 @@ public final class History {
 
     // ---------------------------------------------------------------- how it ended
 
-    /** Whether training stopped because the loss or a gradient became NaN or infinite. */
+    /**
+     * Whether training stopped because it diverged: a loss or gradient became NaN or infinite, or the loss grew
+     * far above its lowest value (see {@link HealthMonitor}).
+     */
     public boolean diverged() {
         return diverged;
     }
@@ -181,6 +187,11 @@ public final class History {
     /** Why training stopped, e.g. "reached the maximum of 10 epochs", or the divergence message. */
     public String stopReason() {
         return stopReason;
+    }
+
+    /** The warnings of the health monitor, in order (empty when all went well). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** With early stopping, the epoch of the lowest validation loss (whose weights were restored); else -1. */
@@ -287,7 +298,7 @@ public final class History {
                 && Arrays.equals(gradNorm, h.gradNorm) && parameterNames.equals(h.parameterNames)
                 && Arrays.deepEquals(gradNorms, h.gradNorms) && Arrays.deepEquals(weightNorms, h.weightNorms)
                 && Arrays.deepEquals(updateRatios, h.updateRatios) && diverged == h.diverged
-                && Objects.equals(stopReason, h.stopReason) && bestEpoch == h.bestEpoch;
+                && Objects.equals(stopReason, h.stopReason) && bestEpoch == h.bestEpoch && warnings.equals(h.warnings);
     }
 
     /** Consistent with {@link #equals}: ignores the wall-clock times. */

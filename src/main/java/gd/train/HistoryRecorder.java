@@ -30,6 +30,7 @@ final class HistoryRecorder {
     private boolean diverged;
     private String stopReason;
     private int bestEpoch = -1;
+    private final List<String> warnings = new ArrayList<>();
 
     /** A recorder for a run of {@code params}, named as the model names them, made unique with "#index". */
     static HistoryRecorder of(List<String> metricNames, boolean validation, List<Parameter> params) {
@@ -123,6 +124,26 @@ final class HistoryRecorder {
         return diverged;
     }
 
+    /** A warning of the health monitor; training goes on. */
+    void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    /** How many steps have detailed statistics. */
+    int statsCount() {
+        return statsSteps.size();
+    }
+
+    /** The step of the k-th statistics record. */
+    int statsStepAt(int k) {
+        return statsSteps.get(k);
+    }
+
+    /** The global gradient norm of the k-th statistics record. */
+    double gradNormAt(int k) {
+        return gradNorm.get(k);
+    }
+
     void bestEpoch(int epoch) {
         this.bestEpoch = epoch;
     }
@@ -131,7 +152,7 @@ final class HistoryRecorder {
         return new History(loss.toArray(), lr.toArray(), epochOfStep.toArray(), epochLoss.toArray(),
                 validationLoss.toArray(), metricNames, arrays(metrics), arrays(validationMetrics), statsSteps.toArray(),
                 gradNorm.toArray(), parameterNames, arrays(gradNorms), arrays(weightNorms), arrays(updateRatios),
-                epochSeconds.toArray(), diverged, stopReason, bestEpoch);
+                epochSeconds.toArray(), diverged, stopReason, bestEpoch, warnings);
     }
 
     private static DoubleList[] lists(int n) {
@@ -185,6 +206,14 @@ final class HistoryRecorder {
                 values = Arrays.copyOf(values, 2 * size);
             }
             values[size++] = x;
+        }
+
+        int get(int i) {
+            return values[i];
+        }
+
+        int size() {
+            return size;
         }
 
         int[] toArray() {

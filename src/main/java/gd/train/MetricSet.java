@@ -43,6 +43,10 @@ final class MetricSet {
         this.validation = data;
     }
 
+    Dataset validation() {
+        return validation;
+    }
+
     boolean hasValidation() {
         return validation != null;
     }

@@ -60,6 +60,7 @@ public final class Trainer {
     private boolean progress = true;
     private ProgressDisplay display;
     private boolean failOnDivergence;
+    private HealthMonitor health = HealthMonitor.stopping();
     private int statsEvery = 10;
 
     /** Where the divergence warning goes (standard error when null); tests capture it. */
@@ -161,6 +162,12 @@ public final class Trainer {
         return this;
     }
 
+    /** What the trainer watches and does when a run goes wrong (default {@link HealthMonitor#stopping()}). */
+    public Trainer health(HealthMonitor monitor) {
+        this.health = Args.notNull("Trainer.health: the monitor", monitor);
+        return this;
+    }
+
     /** Throws a {@link TrainingDivergedException} on divergence instead of printing a message and returning. */
     public Trainer failOnDivergence() {
         this.failOnDivergence = true;
@@ -199,10 +206,7 @@ public final class Trainer {
      * after every epoch with the validation loss, or the epoch's training loss without a validation set).
      */
     public Trainer schedule(Scheduler scheduler) {
-        if (scheduler == null) {
-            throw new IllegalArgumentException("Trainer.schedule: the schedule is null");
-        }
-        step.schedule("Trainer.schedule", scheduler);
+        step.schedule("Trainer.schedule", Args.notNull("Trainer.schedule: the schedule", scheduler));
         this.scheduler = scheduler;
         return this;
     }
@@ -217,10 +221,7 @@ public final class Trainer {
 
     /** A torch-style schedule stepped once after every epoch: the same as {@code schedule(scheduler.perEpoch())}. */
     public Trainer schedulePerEpoch(LRScheduler scheduler) {
-        if (scheduler == null) {
-            throw new IllegalArgumentException("Trainer.schedulePerEpoch: the schedule is null");
-        }
-        return schedule(scheduler.perEpoch());
+        return schedule(Args.notNull("Trainer.schedulePerEpoch: the schedule", scheduler).perEpoch());
     }
 
     /** Scales the gradients after each backward pass so that their global L2 norm is at most {@code maxNorm} ({@link Clip#gradNorm}). */
@@ -239,10 +240,7 @@ public final class Trainer {
 
     /** Adds code to run after every step and every epoch (see {@link Callback}). */
     public Trainer callback(Callback callback) {
-        if (callback == null) {
-            throw new IllegalArgumentException("Trainer.callback: the callback is null");
-        }
-        callbacks.add(callback);
+        callbacks.add(Args.notNull("Trainer.callback: the callback", callback));
         return this;
     }
 
@@ -281,7 +279,9 @@ public final class Trainer {
         EpochTotals totals = new EpochTotals(metrics.functions());
         HistoryRecorder recorder = HistoryRecorder.of(metrics.names(), metrics.hasValidation(), model.parameters());
         TrainingState state = new TrainingState(recorder, totals);
-        List<Callback> parts = parts(batches.batchesPerEpoch());
+        HealthCheck check = new HealthCheck(health, new Diagnosis(train, model.parameters(), loss, step.clipsNorm()),
+                batches.batchSize(), failOnDivergence, warnings != null ? warnings : System.err);
+        List<Callback> parts = parts(batches.batchesPerEpoch(), check);
         TrainingModes modes = TrainingModes.capture(model);
         model.train();
         try {
@@ -295,7 +295,7 @@ public final class Trainer {
                     recorder.step(result.loss(), result.lr(), epoch);
                     totals.addLoss(result.loss(), b.size());
                     if (result.diverged()) {
-                        recorder.stop(Divergence.message(state, result, loss, step.clipsNorm()), true);
+                        recorder.stop(check.diverged(state, result), true);
                         break;
                     }
                     totals.addMetrics(result.output(), b.y());
@@ -305,7 +305,7 @@ public final class Trainer {
                         break;
                     }
                 }
-                endEpoch(epoch, epochStart, state, parts);
+                endEpoch(epoch, epochStart, state, parts, check);
             }
             for (Callback part : parts) {
                 part.end(state);
@@ -317,14 +317,15 @@ public final class Trainer {
     }
 
     /**
-     * What runs around the steps, in this order: statistics, early stopping, the stopping rules, your callbacks,
-     * the progress display, the divergence report.
+     * What runs around the steps, in this order: statistics, the health check, early stopping, the stopping rules,
+     * your callbacks, the progress display.
      */
-    private List<Callback> parts(int batchesPerEpoch) {
+    private List<Callback> parts(int batchesPerEpoch, HealthCheck check) {
         List<Callback> parts = new ArrayList<>();
         if (statsEvery > 0) {
             parts.add(new StepStatistics(model.parameters(), statsEvery));
         }
+        parts.add(check);
         if (patience > 0) {
             parts.add(new EarlyStopping(model, patience, minDelta));
         }
@@ -334,17 +335,17 @@ public final class Trainer {
             parts.add(new ProgressReporter(display != null ? display : ProgressDisplay.automatic(), clock,
                     rules.maxEpochs(), batchesPerEpoch));
         }
-        parts.add(new Divergence(failOnDivergence, warnings != null ? warnings : System.err));
         return parts;
     }
 
     /** Closes an epoch: means, validation and per-epoch schedules, recorded; then the parts. */
-    private void endEpoch(int epoch, long epochStart, TrainingState state, List<Callback> parts) {
+    private void endEpoch(int epoch, long epochStart, TrainingState state, List<Callback> parts, HealthCheck check) {
         HistoryRecorder recorder = state.recorder();
         EpochTotals totals = state.totals();
         double epochLoss = totals.meanLoss();
         Evaluation val = recorder.diverged() ? null : metrics.validate(model, loss);
         recorder.epoch(epochLoss, totals.meanMetrics(), val, (clock.getAsLong() - epochStart) / 1e9);
+        check.validated(recorder, epoch, val, metrics.validation());
         if (scheduler != null && !recorder.diverged()) {
             scheduler.afterEpoch(val != null ? val.loss() : epochLoss);
         }

@@ -14,6 +14,14 @@ public final class Args {
     private Args() {
     }
 
+    /** {@code value} if it is not null, e.g. {@code notNull("Trainer.callback: the callback", c)} ("... is null"). */
+    public static <T> T notNull(String what, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is null");
+        }
+        return value;
+    }
+
     /** n ≥ min, e.g. {@code atLeast("Trainer.epochs", epochs, 1)}. */
     public static int atLeast(String name, int n, int min) {
         if (n < min) {
@@ -66,6 +74,14 @@ public final class Args {
     public static double inUnitInterval(String name, double x) {
         if (!(x >= 0 && x < 1)) {
             throw new IllegalArgumentException(name + " must be in [0, 1), got " + Format.repr(x));
+        }
+        return x;
+    }
+
+    /** 0 &lt; x &lt; 1, e.g. a fraction of a cycle that must leave something on both sides. */
+    public static double inOpenUnitInterval(String name, double x) {
+        if (!(x > 0 && x < 1)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1), got " + Format.repr(x));
         }
         return x;
     }

@@ -36,9 +36,9 @@ class OptimizerTest {
         assertMessage("Adam.beta2 must be in [0, 1), got 1.0", () -> Adam.of(p).betas(0.9, 1.0));
         assertMessage("Adam.lr must be non-negative and finite, got -0.1", () -> Adam.of(p).lr(-0.1));
         assertMessage("Sgd.lr must be non-negative and finite, got inf", () -> Sgd.of(p).lr(Double.POSITIVE_INFINITY));
-        assertMessage("Adam.eps must be non-negative and finite, got -1e-08", () -> Adam.of(p).eps(-1e-8));
+        assertMessage("Adam.eps must be positive and finite, got -1e-08", () -> Adam.of(p).eps(-1e-8));
         assertMessage("AdamW.weightDecay must be non-negative and finite, got nan", () -> AdamW.of(p).weightDecay(Double.NaN));
-        assertMessage("Sgd.momentum must be non-negative and finite, got -0.9", () -> Sgd.of(p).momentum(-0.9));
+        assertMessage("Sgd.momentum must be in [0, 1), got -0.9", () -> Sgd.of(p).momentum(-0.9));
         assertMessage("Sgd.weightDecay must be non-negative and finite, got -1.0", () -> Sgd.of(p).weightDecay(-1));
         assertMessage("Sgd.nesterov: Nesterov momentum requires a momentum and zero dampening, got momentum=0.0,"
                 + " dampening=0.0", () -> Sgd.of(p).nesterov(true));
@@ -52,7 +52,7 @@ class OptimizerTest {
         assertMessage("AdaGrad.initialAccumulatorValue must be non-negative and finite, got -0.1",
                 () -> AdaGrad.of(p).initialAccumulatorValue(-0.1));
         assertMessage("RmsProp.alpha must be in [0, 1], got 1.5", () -> RmsProp.of(p).alpha(1.5));
-        assertMessage("RmsProp.momentum must be non-negative and finite, got -0.5", () -> RmsProp.of(p).momentum(-0.5));
+        assertMessage("RmsProp.momentum must be in [0, 1), got -0.5", () -> RmsProp.of(p).momentum(-0.5));
         assertMessage("NAdam.momentumDecay must be non-negative and finite, got -0.004", () -> NAdam.of(p).momentumDecay(-0.004));
         assertMessage("NAdam.beta1 must be in [0, 1), got -0.1", () -> NAdam.of(p).beta1(-0.1));
         assertMessage("RAdam.beta2 must be in [0, 1), got 1.0", () -> RAdam.of(p).beta2(1.0));
@@ -63,10 +63,10 @@ class OptimizerTest {
     @Test
     void sharedSettersAreValidatedUnderEachClassName() {
         List<Parameter> p = params();
-        assertMessage("AdaGrad.eps must be non-negative and finite, got -1e-10", () -> AdaGrad.of(p).eps(-1e-10));
+        assertMessage("AdaGrad.eps must be positive and finite, got -1e-10", () -> AdaGrad.of(p).eps(-1e-10));
         assertMessage("RmsProp.weightDecay must be non-negative and finite, got -0.1",
                 () -> RmsProp.of(p).weightDecay(-0.1));
-        assertMessage("NAdam.eps must be non-negative and finite, got inf",
+        assertMessage("NAdam.eps must be positive and finite, got inf",
                 () -> NAdam.of(p).eps(Double.POSITIVE_INFINITY));
         assertMessage("RAdam.weightDecay must be non-negative and finite, got -1.0", () -> RAdam.of(p).weightDecay(-1));
     }

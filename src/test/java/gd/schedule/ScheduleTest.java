@@ -48,7 +48,7 @@ class ScheduleTest {
         assertMessage("LinearLR.endFactor must be in [0, 1], got 1.5", () -> LinearLR.of(opt).endFactor(1.5));
         assertMessage("PolynomialLR.totalIters must be positive, got 0", () -> PolynomialLR.of(opt).totalIters(0));
         assertMessage("OneCycleLR.totalSteps must be positive, got 0", () -> OneCycleLR.of(opt).totalSteps(0));
-        assertMessage("OneCycleLR.pctStart must be in [0, 1], got 1.3", () -> OneCycleLR.of(opt).pctStart(1.3));
+        assertMessage("OneCycleLR.pctStart must be in (0, 1), got 1.3", () -> OneCycleLR.of(opt).pctStart(1.3));
         assertMessage("OneCycleLR.annealStrategy must be \"cos\" or \"linear\", got \"cosine\"",
                 () -> OneCycleLR.of(opt).annealStrategy("cosine"));
         assertMessage("OneCycleLR.maxMomentum must be in [0, 1), got 1.0", () -> OneCycleLR.of(opt).maxMomentum(1));

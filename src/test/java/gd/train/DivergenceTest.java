@@ -56,25 +56,63 @@ class DivergenceTest {
         return t;
     }
 
+    /** The health monitor's rule, by hand: the first step whose smoothed loss exceeds 10 × its lowest and the first. */
+    private static int growthStop(double[] losses, int window) {
+        double beta = 1 - 1.0 / window;
+        double average = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int t = 0; t < losses.length; t++) {
+            average = beta * average + (1 - beta) * losses[t];
+            double smoothed = average / (1 - Math.pow(beta, t + 1));
+            lowest = Math.min(lowest, smoothed);
+            if (smoothed > 10 * lowest && smoothed > losses[0]) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
     @Test
-    void aTooLargeLearningRateStopsAtTheFirstNonFiniteLossAndKeepsTheHistory() {
-        double[] expected = lossesByHand();
-        int k = expected.length - 1;
-        assertTrue(k > 5, "diverged after " + k + " steps");
+    void aGrowingLossStopsTrainingLongBeforeItOverflowsAndKeepsTheHistory() {
+        double[] byHand = lossesByHand();
+        int k = growthStop(byHand, 10);
+        assertTrue(k >= 1 && k < byHand.length - 100, "stops at step " + k + " of " + byHand.length);
         ByteArrayOutputStream warnings = new ByteArrayOutputStream();
         History h = trainer(warnings).fit(DATA);
 
         assertTrue(h.diverged());
-        assertEquals(k + 1, h.steps(), "the steps up to and including the one that diverged");
-        assertEquals(k + 1, h.epochs());
+        assertEquals(k + 1, h.steps(), "the steps up to and including the one where the loss had grown");
+        assertArrayEquals(Arrays.copyOf(byHand, k + 1), h.loss());
+        assertTrue(h.stopReason().startsWith("Training diverged at step " + k + " (epoch " + k + ", batch 0): the loss"
+                + " (smoothed over about 10 steps) grew from " + Format.number(byHand[0]) + " at step 0 to "),
+                h.stopReason());
+        assertTrue(h.stopReason().endsWith(", over 10.0 times its lowest value. The learning rate 1.5 is probably"
+                + " too large: try 0.15, or clip gradients with .clipGradNorm(1.0)."), h.stopReason());
+        assertEquals(h.stopReason() + System.lineSeparator(), warnings.toString(StandardCharsets.UTF_8), "printed once");
+        assertTrue(h.summary().endsWith("; diverged at step " + k), h.summary());
+    }
+
+    @Test
+    void aWarningMonitorTrainsOnToTheFirstNonFiniteLoss() {
+        double[] expected = lossesByHand();
+        int k = expected.length - 1;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        History h = trainer(warnings).health(HealthMonitor.warning()).fit(DATA);
+
+        assertTrue(h.diverged());
+        assertEquals(k + 1, h.steps(), "the steps up to and including the one whose loss is not finite");
         assertArrayEquals(expected, h.loss());
         assertTrue(Double.isNaN(h.epochLoss()[k]) || Double.isInfinite(h.epochLoss()[k]));
         String message = "Training diverged at step " + k + " (epoch " + k + ", batch 0): the loss is " + expected[k]
                 + " (the step before: " + Format.number(expected[k - 1]) + "). The learning rate 1.5 is probably too"
                 + " large: try 0.15, or clip gradients with .clipGradNorm(1.0).";
         assertEquals(message, h.stopReason());
-        assertEquals(message + System.lineSeparator(), warnings.toString(StandardCharsets.UTF_8), "printed once");
-        assertTrue(h.summary().endsWith("; diverged at step " + k), h.summary());
+        assertEquals(1, h.warnings().size(), h.warnings().toString());
+        int warnedAt = growthStop(expected, 10);
+        assertTrue(h.warnings().get(0).startsWith("Warning: at step " + warnedAt + " the loss (smoothed over about 10"
+                + " steps) grew from "), h.warnings().get(0));
+        assertEquals(h.warnings().get(0) + System.lineSeparator() + message + System.lineSeparator(),
+                warnings.toString(StandardCharsets.UTF_8), "the warning once, then the divergence");
     }
 
     @Test
@@ -114,7 +152,8 @@ class DivergenceTest {
         Trainer t = Trainer.of(layer, MeanSquaredError.of(), byHand).progress(false).epochs(10_000);
         t.warnings = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         History h = t.fit(DATA);
-        assertArrayEquals(lossesByHand(), h.loss());
+        double[] expected = lossesByHand();
+        assertArrayEquals(Arrays.copyOf(expected, growthStop(expected, 10) + 1), h.loss());
         assertTrue(Double.isNaN(h.lr()[0]));
         assertTrue(h.stopReason().endsWith(". The optimizer's steps are probably too large (it has no learning rate to"
                 + " read): make them smaller, or clip gradients with .clipGradNorm(1.0)."), h.stopReason());
@@ -132,9 +171,69 @@ class DivergenceTest {
         assertTrue(h.diverged());
         assertEquals(1, h.steps());
         assertEquals(1, h.epochs());
-        assertEquals("Training diverged at step 0 (epoch 0, batch 0): the loss is NaN, at the first step, before any"
-                + " update: check the data and the initial weights for NaN or infinite values, and that the targets suit"
-                + " the loss MeanSquaredError(reduction=MEAN).", h.stopReason());
+        assertEquals("Training diverged at step 0 (epoch 0, batch 0): the loss is NaN. The training data is not"
+                + " finite: x[3][1] is NaN (example 3, column 1); 1 value of x and 0 of y are not finite. Remove or"
+                + " repair those examples before training (keep the rows whose values are all finite), or find where"
+                + " the data was loaded or scaled.", h.stopReason());
+    }
+
+    @Test
+    void aNonFiniteValueInALaterBatchNamesItsExampleAndNotTheLearningRate() {
+        Matrix y = DATA.y().copy();
+        y.set(17, 0, Double.POSITIVE_INFINITY);
+        Dense layer = Dense.of(3, 1, Rng.seed(2));
+        Trainer t = Trainer.of(layer, MeanSquaredError.of(), Sgd.of(layer.parameters()).lr(0.1)).progress(false)
+                .batchSize(8).shuffle(Rng.seed(5)).epochs(3);
+        t.warnings = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        History h = t.fit(Dataset.of(DATA.x(), y));
+        assertTrue(h.diverged());
+        assertTrue(h.steps() >= 1 && h.steps() <= 5, "the first batch holding example 17: step " + (h.steps() - 1));
+        assertTrue(h.stopReason().endsWith("the loss is Infinity. The training data is not finite: y[17][0] is"
+                + " Infinity (example 17, column 0); 0 values of x and 1 of y are not finite. Remove or repair those"
+                + " examples before training (keep the rows whose values are all finite), or find where the data was"
+                + " loaded or scaled."), h.stopReason());
+        assertFalse(h.stopReason().contains("learning rate"), h.stopReason());
+    }
+
+    @Test
+    void weightsThatAnUpdateMadeNonFiniteAreNamed() {
+        Dense layer = Dense.of(3, 1, Rng.seed(2));
+        int[] calls = {0};
+        Optimizer dividesByZero = () -> {
+            double scale = calls[0]++ == 2 ? 0.0 : 1.0;
+            for (Parameter p : layer.parameters()) {
+                p.value().plusScaledInPlace(-0.01 / scale, p.grad());
+            }
+        };
+        Trainer t = Trainer.of(layer, MeanSquaredError.of(), dividesByZero).progress(false).epochs(10);
+        t.warnings = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        History h = t.fit(DATA);
+        assertEquals(4, h.steps(), "the third update made the weights infinite; the fourth loss is not finite");
+        assertTrue(h.stopReason().startsWith("Training diverged at step 3 (epoch 3, batch 0): the loss is "),
+                h.stopReason());
+        assertTrue(h.stopReason().contains(". The weights weight are not finite: 3 values, the first "),
+                h.stopReason());
+        assertTrue(h.stopReason().endsWith(": an optimizer update made them so (the last finite loss was "
+                + Format.number(h.loss()[2]) + " at step 2), dividing by zero or overflowing; check the optimizer's"
+                + " eps (it must be > 0) and its learning rate."), h.stopReason());
+    }
+
+    @Test
+    void aValidationSetWithANaNStopsTrainingWithItsExample() {
+        Matrix x = DATA.x().copy();
+        x.set(6, 2, Double.NaN);
+        Dataset validation = Dataset.of(x, DATA.y());
+        Dense layer = Dense.of(3, 1, Rng.seed(2));
+        Trainer t = Trainer.of(layer, MeanSquaredError.of(), Sgd.of(layer.parameters()).lr(0.01)).progress(false)
+                .validation(validation).earlyStopping(2).epochs(5);
+        t.warnings = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        History h = t.fit(DATA);
+        assertTrue(h.diverged());
+        assertEquals(1, h.epochs());
+        assertEquals(-1, h.bestEpoch(), "a NaN is never the best validation loss");
+        assertEquals("Training stopped after epoch 0: the validation loss is NaN. The validation data is not finite:"
+                + " x[6][2] is NaN (example 6, column 2); 1 value of x and 0 of y are not finite. Remove or repair"
+                + " those examples of the validation set.", h.stopReason());
     }
 
     @Test
@@ -159,8 +258,9 @@ class DivergenceTest {
         double norm = h.gradNorm()[4];
         assertFalse(Double.isFinite(norm));
         assertEquals("Training diverged at step 4 (epoch 1, batch 1): the gradient norm is " + norm + " (the loss of"
-                + " this step: " + Format.number(h.loss()[4]) + "). The learning rate 0.1 is probably too large: try 0.01,"
-                + " or clip gradients with .clipGradNorm(1.0).", h.stopReason());
+                + " this step: " + Format.number(h.loss()[4]) + "). The gradients exploded: the backward pass of this"
+                + " step overflowed. Clip them with .clipGradNorm(1.0), lower the learning rate (now 0.1), or check"
+                + " the initialisation.", h.stopReason());
         assertEquals(weightsAtStep4.get(0), Fixtures.weights(model), "no update with the infinite gradient");
         assertTrue(Double.isNaN(h.weightNorm("0.weight")[4]));
     }
@@ -178,6 +278,8 @@ class DivergenceTest {
         assertEquals(3, h.steps());
         assertTrue(h.stopReason().startsWith("Training diverged at step 2 (epoch 0, batch 2): the gradient norm is "),
                 h.stopReason());
-        assertTrue(h.stopReason().endsWith("The learning rate 0.1 is probably too large: try 0.01."), h.stopReason());
+        assertTrue(h.stopReason().endsWith("The gradients exploded: the backward pass of this step overflowed. Clip them"
+                + " with .clipGradNorm(1.0), lower the learning rate (now 0.1), or check the initialisation."),
+                h.stopReason());
     }
 }

@@ -3,8 +3,10 @@ package gd.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gd.render.PlotlyJson;
 import java.util.List;
 import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -16,8 +18,8 @@ import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 
-/** The renderers registered with JJava turn a figure into html, Plotly JSON and text. */
-class KernelBridgeTest {
+/** The renderers registered with JJava turn a figure into html, Plotly JSON and text, and a banner into html and text. */
+class JJavaBridgeTest {
     private static Figure figure() {
         return new Figure(Layout.builder().title("Loss").yAxis(Axis.builder().type(Axis.Type.LOG).build()).build(),
                 ScatterTrace.builder(new double[] {1, 2}, new double[] {0.5, 0.25}).name("train").build());
@@ -26,12 +28,12 @@ class KernelBridgeTest {
     @Test
     void figureRendersAsHtmlPlotlyJsonAndText() {
         Renderer renderer = new Renderer();
-        KernelBridge.register(renderer);
+        JJavaBridge.register(renderer);
         DisplayData data = renderer.render(figure());
         String html = (String) data.getData(MIMEType.TEXT_HTML);
         assertTrue(html.startsWith("<div class=\"gd-plot\" id=\"gd-plot-"), html.substring(0, 60));
         assertEquals("Figure \"Loss\": 1 trace (scatter \"train\"), 700×450", data.getData(MIMEType.TEXT_PLAIN));
-        Map<?, ?> plotly = assertInstanceOf(Map.class, data.getData(MIMEType.parse(KernelBridge.PLOTLY_MIME)));
+        Map<?, ?> plotly = assertInstanceOf(Map.class, data.getData(MIMEType.parse(PlotlyJson.MIME_TYPE)));
         Map<?, ?> layout = assertInstanceOf(Map.class, plotly.get("layout"));
         assertEquals(Map.of("text", "Loss"), layout.get("title"));
         assertEquals("log", ((Map<?, ?>) layout.get("yaxis")).get("type"));
@@ -42,7 +44,7 @@ class KernelBridgeTest {
     @Test
     void textOnlyRequestSkipsTheRest() {
         Renderer renderer = new Renderer();
-        KernelBridge.register(renderer);
+        JJavaBridge.register(renderer);
         DisplayData data = renderer.renderAs(figure(), "text/plain");
         assertEquals("Figure \"Loss\": 1 trace (scatter \"train\"), 700×450", data.getData(MIMEType.TEXT_PLAIN));
         assertFalse(data.hasDataForType(MIMEType.TEXT_HTML));
@@ -51,7 +53,7 @@ class KernelBridgeTest {
     @Test
     void bannerRendersAsHtmlAndText() {
         Renderer renderer = new Renderer();
-        KernelBridge.register(renderer);
+        JJavaBridge.register(renderer);
         Banner banner = new Banner("line", "<div>line</div>", false);
         DisplayData data = renderer.render(banner);
         assertEquals("line", data.getData(MIMEType.TEXT_PLAIN));
@@ -60,7 +62,7 @@ class KernelBridgeTest {
 
     @Test
     void noKernelRunsInTests() {
-        assertFalse(Kernel.active());
-        assertFalse(Kernel.canDisplay());
+        assertNull(Kernel.bridge(), "neither JJava nor IJava runs a kernel in this JVM");
+        assertNull(gd.notebook.LiveOutput.create(), "so there is no live output");
     }
 }

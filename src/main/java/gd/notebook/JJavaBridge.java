@@ -10,32 +10,24 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
- * Every use of JJava's API in the library. Load this class only after {@link Kernel#active()} or
- * from the kernel's own extension loading, when the JJava classes are known to exist.
+ * Every use of JJava's API in the library. Loaded only after {@link Kernel} found JJava's classes, or by the
+ * kernel's own extension loading ({@link FigureExtension}).
  *
- * <p>Compiled against jjava-jupyter 1.0-a6 and run by the kernel of the {@code jjava} pip package
- * (1.0a8): only methods whose signatures are the same in both are used. In particular
- * {@code DisplayData.setDisplayId} changed its return type, so the display id is set as the
- * transient field {@code display_id} instead.
+ * <p>Compiled against jjava-jupyter 1.0-a6 and run by the kernel of the {@code jjava} pip package (1.0a8): only
+ * methods whose signatures are the same in both are used. In particular {@code DisplayData.setDisplayId} changed
+ * its return type, so the display id is set as the transient field {@code display_id} instead.
  */
-final class KernelBridge {
-    /** Plotly's MIME type, rendered by the {@code plotly} pip package's JupyterLab extension. */
-    static final String PLOTLY_MIME = "application/vnd.plotly.v1+json";
+final class JJavaBridge implements Bridge {
+    static final JJavaBridge INSTANCE = new JJavaBridge();
 
     private static Renderer installedOn;
 
-    private KernelBridge() {
+    private JJavaBridge() {
     }
 
     /** Whether JJava has started a kernel in this JVM. */
     static boolean running() {
         return kernel() != null;
-    }
-
-    /** Whether the kernel is executing a cell, so that output can be displayed. */
-    static boolean attached() {
-        BaseKernel kernel = kernel();
-        return kernel != null && kernel.getIO().display.isAttached();
     }
 
     /** The running kernel, or null ({@code BaseKernel.notebookKernel()} throws when there is none). */
@@ -47,15 +39,15 @@ final class KernelBridge {
         }
     }
 
-    /** Registers the renderers for Tablesaw figures and banners with the running kernel, once. */
-    static void install() {
+    @Override
+    public void install() {
         BaseKernel kernel = kernel();
         if (kernel != null) {
             install(kernel);
         }
     }
 
-    /** Registers the renderers for Tablesaw figures and banners with {@code kernel}, once per kernel. */
+    /** Registers the renderers with {@code kernel}, once per kernel. */
     static synchronized void install(BaseKernel kernel) {
         Renderer renderer = kernel.getRenderer();
         if (renderer != installedOn) {
@@ -66,7 +58,7 @@ final class KernelBridge {
 
     /** Registers the renderers for Tablesaw figures and banners with {@code renderer}. */
     static void register(Renderer renderer) {
-        MIMEType plotly = MIMEType.parse(PLOTLY_MIME);
+        MIMEType plotly = MIMEType.parse(PlotlyJson.MIME_TYPE);
         renderer.createRegistration(Figure.class)
                 .preferring(MIMEType.TEXT_HTML, plotly, MIMEType.TEXT_PLAIN)
                 .register((figure, context) -> {
@@ -83,13 +75,19 @@ final class KernelBridge {
                 });
     }
 
-    /** Shows a new output with the given id; {@link #update} replaces its content later. */
-    static void display(String displayId, String text, String html) {
+    @Override
+    public boolean canDisplay() {
+        BaseKernel kernel = kernel();
+        return kernel != null && kernel.getIO().display.isAttached();
+    }
+
+    @Override
+    public void display(String displayId, String text, String html) {
         BaseKernel.notebookKernel().getIO().display.display(data(displayId, text, html));
     }
 
-    /** Replaces the content of the output shown with {@link #display} under {@code displayId}. */
-    static void update(String displayId, String text, String html) {
+    @Override
+    public void update(String displayId, String text, String html) {
         BaseKernel.notebookKernel().getIO().display.updateDisplay(displayId, data(displayId, text, html));
     }
 

@@ -1,0 +1,76 @@
+package gd.train;
+
+import gd.util.Args;
+import gd.util.Format;
+
+/**
+ * What a {@link Trainer} watches while it trains, and what it does when a run goes wrong.
+ * <ul>
+ *   <li><b>A loss or gradient that is not finite</b> (NaN or ±∞) always stops training at that step, before the
+ *       update.</li>
+ *   <li><b>A loss that grows</b>: the loss smoothed over the last steps (an exponential moving average over
+ *       about 10 steps, and at least about 200 examples) above {@link #growthFactor} times its lowest value so
+ *       far, and above the first step's loss. That is a run going the wrong way long before the numbers
+ *       overflow. {@link #stopping()} (the default) stops there; {@link #warning()} records a warning in the
+ *       History, prints it once and trains on.</li>
+ * </ul>
+ * Either way the message names the step and the most likely cause, read from the evidence in this order: values
+ * in the training data that are not finite (which example, which column); weights that an update made
+ * non-finite (which parameter: an update divided by zero or overflowed); exploding gradients (the gradient
+ * norm's history, or a backward pass that overflowed); a learning rate too large (the loss grew with finite
+ * data and gradients). It ends with what to try. The History up to that step is kept: plot it.
+ * <pre>{@code
+ * var history = Trainer.of(model, loss, opt).epochs(5).fit(data);        // stops and explains
+ * history.stopReason();
+ * Trainer.of(model, loss, opt).health(HealthMonitor.warning().growthFactor(100)) ...
+ * }</pre>
+ */
+public final class HealthMonitor {
+    private final boolean stop;
+    private final double growthFactor;
+
+    private HealthMonitor(boolean stop, double growthFactor) {
+        this.stop = stop;
+        this.growthFactor = growthFactor;
+    }
+
+    /** Stops when the smoothed loss grows {@link #growthFactor} times above its lowest value (the default). */
+    public static HealthMonitor stopping() {
+        return new HealthMonitor(true, 10);
+    }
+
+    /** Warns once, in the History and on standard error, when the loss grows, and trains on. */
+    public static HealthMonitor warning() {
+        return new HealthMonitor(false, 10);
+    }
+
+    /** The same monitor with growth factor {@code factor} &gt; 1 (default 10). */
+    public HealthMonitor growthFactor(double factor) {
+        if (!(factor > 1 && factor < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("HealthMonitor.growthFactor must be greater than 1 and finite, got "
+                    + Format.repr(factor));
+        }
+        return new HealthMonitor(stop, factor);
+    }
+
+    /** The factor by which the smoothed loss may exceed its lowest value. */
+    public double growthFactor() {
+        return growthFactor;
+    }
+
+    /** Whether loss growth stops training (true) or only warns (false). */
+    public boolean stops() {
+        return stop;
+    }
+
+    /** The steps of the loss's moving average for batches of {@code batchSize}: about 10, and 200 examples. */
+    static int window(int batchSize) {
+        return Math.max(10, (int) Math.ceil(200.0 / Args.atLeast("HealthMonitor.window", batchSize, 1)));
+    }
+
+    /** For example {@code HealthMonitor(stopping, growthFactor=10.0)}. */
+    @Override
+    public String toString() {
+        return "HealthMonitor(" + (stop ? "stopping" : "warning") + ", growthFactor=" + Format.repr(growthFactor) + ")";
+    }
+}
