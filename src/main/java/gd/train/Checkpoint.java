@@ -54,11 +54,14 @@ import java.util.List;
  *             history      boolean saved; loss, lr, epochOfStep, epochLoss, validationLoss, metric names,
  *                          per metric its two arrays, statsSteps, gradNorm, parameter names, per parameter
  *                          gradNorm, weightNorm, updateRatio, epochSeconds, boolean diverged, boolean and
- *                          string stopReason, int bestEpoch
- *             trainer      boolean saved; double best, int wait, int bestEpoch, boolean, int b, b × matrix
- *                          (early stopping and the weights of its best epoch)
+ *                          string stopReason, int bestEpoch, warnings
+ *             trainer      boolean saved (by Trainer.checkpointEvery); the health check: double average,
+ *                          int steps, double first, double lowest, int lowestStep, boolean warned; early
+ *                          stopping: boolean saved; double best, int wait, int bestEpoch, boolean saved,
+ *                          int b, b × matrix (the weights and buffers of its best epoch)
  * trailer     int          CRC32 of every byte before it
- * matrix = int rows, int cols, the elements row by row; array = int length, the elements
+ * matrix = int rows, int cols, the elements row by row; array, or list of strings = int length, the elements;
+ * "boolean saved; ..." = false, or true and what follows
  * </pre>
  * Every format version keeps the header and the trailer, so that any version's file is checked the same way.
  */
@@ -75,11 +78,11 @@ public final class Checkpoint {
     private final Rng.State rng;
     private final List<Rng.State> layerGenerators;
     private final History history;
-    private final EarlyStopping.State earlyStopping;
+    private final LoopState loop;
 
     Checkpoint(Path path, List<String> parameterNames, List<Matrix> parameters, List<Matrix> buffers,
             OptimizerState optimizer, SchedulerState schedule, Rng.State rng, List<Rng.State> layerGenerators,
-            History history, EarlyStopping.State earlyStopping) {
+            History history, LoopState loop) {
         this.path = path;
         this.parameterNames = List.copyOf(parameterNames);
         this.parameters = List.copyOf(parameters);
@@ -89,7 +92,7 @@ public final class Checkpoint {
         this.rng = rng;
         this.layerGenerators = List.copyOf(layerGenerators);
         this.history = history;
-        this.earlyStopping = earlyStopping;
+        this.loop = loop;
     }
 
     /**
@@ -155,9 +158,9 @@ public final class Checkpoint {
 
     // ---------------------------------------------------------------- for the trainer and the file
 
-    /** Copies of everything {@link #save} writes, with a trainer's early-stopping state (or null). */
+    /** Copies of everything {@link #save} writes, with a trainer's own bookkeeping (or null). */
     static Checkpoint capture(String operation, Path path, Layer model, Optimizer optimizer, Scheduler schedule,
-            Rng rng, History history, EarlyStopping.State earlyStopping) {
+            Rng rng, History history, LoopState loop) {
         if (path == null || model == null) {
             throw new IllegalArgumentException(operation + ": the path and the model must not be null, got path="
                     + path + ", model=" + model);
@@ -172,7 +175,7 @@ public final class Checkpoint {
         SchedulerState scheduleState = schedule == null ? null : resumable(operation, schedule).state();
         List<Rng.State> generators = model.generators().stream().map(Rng::state).toList();
         return new Checkpoint(path, names, values, buffers, optimizer == null ? null : optimizer.state(),
-                scheduleState, rng == null ? null : rng.state(), generators, history, earlyStopping);
+                scheduleState, rng == null ? null : rng.state(), generators, history, loop);
     }
 
     /** Writes this checkpoint to its path, atomically. */
@@ -189,8 +192,8 @@ public final class Checkpoint {
         if (optimizer != null && (current == null) != (this.optimizer == null)) {
             throw new IllegalArgumentException(where + (this.optimizer == null
                     ? " holds no optimizer state, but " + optimizer + " has one; save it with that optimizer"
-                    : " holds the state of a " + this.optimizer.optimizer() + ", but " + optimizer + " has none"
-                            + " to restore; use a " + this.optimizer.optimizer()));
+                    : " holds a state from " + this.optimizer.optimizer() + ".state(), but " + optimizer + " has"
+                            + " none to restore; use the optimizer of the saved run"));
         }
         ResumableScheduler resumable = schedule == null ? null : resumable(where, schedule);
         if (resumable != null && (this.schedule == null || this.schedule.getClass() != resumable.state().getClass())) {
@@ -303,7 +306,7 @@ public final class Checkpoint {
         return layerGenerators;
     }
 
-    EarlyStopping.State earlyStopping() {
-        return earlyStopping;
+    LoopState loop() {
+        return loop;
     }
 }

@@ -104,8 +104,8 @@ final class CheckpointFile {
         }
         if (version != VERSION) {
             throw new IllegalArgumentException(file + " has format version " + version + ", but this library reads"
-                    + " version " + VERSION + "; load it with the version of the library that wrote it, or save it"
-                    + " again with this one");
+                    + " version " + VERSION + "; load it with the version of the library that wrote it, or write a"
+                    + " new checkpoint with this one");
         }
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, HEADER, (int) length));
@@ -197,7 +197,19 @@ final class CheckpointFile {
         if (c.history() != null) {
             writeHistory(out, c.history());
         }
-        EarlyStopping.State es = c.earlyStopping();
+        LoopState loop = c.loop();
+        out.writeBoolean(loop != null);
+        if (loop == null) {
+            return;
+        }
+        HealthCheck.State health = loop.health();
+        out.writeDouble(health.average());
+        out.writeInt(health.steps());
+        out.writeDouble(health.first());
+        out.writeDouble(health.lowest());
+        out.writeInt(health.lowestStep());
+        out.writeBoolean(health.warned());
+        EarlyStopping.State es = loop.earlyStopping();
         out.writeBoolean(es != null);
         if (es != null) {
             out.writeDouble(es.best());
@@ -228,6 +240,13 @@ final class CheckpointFile {
             layerGenerators.add(readRng(in));
         }
         History history = in.readBoolean() ? readHistory(in) : null;
+        LoopState loop = in.readBoolean() ? readLoop(in) : null;
+        return new Checkpoint(path, names, values, buffers, optimizer, schedule, rng, layerGenerators, history, loop);
+    }
+
+    private static LoopState readLoop(DataInputStream in) throws IOException {
+        HealthCheck.State health = new HealthCheck.State(in.readDouble(), in.readInt(), in.readDouble(),
+                in.readDouble(), in.readInt(), in.readBoolean());
         EarlyStopping.State es = null;
         if (in.readBoolean()) {
             double best = in.readDouble();
@@ -235,7 +254,7 @@ final class CheckpointFile {
             int bestEpoch = in.readInt();
             es = new EarlyStopping.State(best, waited, bestEpoch, in.readBoolean() ? readMatrices(in) : null);
         }
-        return new Checkpoint(path, names, values, buffers, optimizer, schedule, rng, layerGenerators, history, es);
+        return new LoopState(health, es);
     }
 
     private static void writeOptimizer(DataOutputStream out, OptimizerState o) throws IOException {
@@ -365,6 +384,7 @@ final class CheckpointFile {
             out.writeUTF(h.stopReason());
         }
         out.writeInt(h.bestEpoch());
+        writeStrings(out, h.warnings());
     }
 
     private static History readHistory(DataInputStream in) throws IOException {
@@ -396,9 +416,10 @@ final class CheckpointFile {
         boolean diverged = in.readBoolean();
         String stopReason = in.readBoolean() ? in.readUTF() : null;
         int bestEpoch = in.readInt();
+        List<String> warnings = readStrings(in);
         return new History(loss, lr, epochOfStep, epochLoss, validationLoss, metricNames, metrics, validationMetrics,
                 statsSteps, gradNorm, parameterNames, gradNorms, weightNorms, updateRatios, epochSeconds, diverged,
-                stopReason, bestEpoch);
+                stopReason, bestEpoch, warnings);
     }
 
     // ---------------------------------------------------------------- matrices, arrays, strings

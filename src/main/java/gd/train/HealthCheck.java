@@ -23,6 +23,19 @@ final class HealthCheck implements Callback {
     private int lowestStep;
     private boolean warned;
 
+    /**
+     * What the health check has seen, for a checkpoint.
+     *
+     * @param average the moving average of the loss (before its bias correction)
+     * @param steps the steps averaged
+     * @param first the loss of the first step
+     * @param lowest the lowest smoothed loss
+     * @param lowestStep its step
+     * @param warned whether the warning was given
+     */
+    record State(double average, int steps, double first, double lowest, int lowestStep, boolean warned) {
+    }
+
     HealthCheck(HealthMonitor monitor, Diagnosis diagnosis, int batchSize, boolean fail, PrintStream warnings) {
         this.monitor = monitor;
         this.diagnosis = diagnosis;
@@ -30,6 +43,21 @@ final class HealthCheck implements Callback {
         this.beta = 1 - 1.0 / window;
         this.fail = fail;
         this.warnings = warnings;
+    }
+
+    /** The state to save in a checkpoint. */
+    State state() {
+        return new State(average, steps, first, lowest, lowestStep, warned);
+    }
+
+    /** Continues from a saved state. */
+    void restore(State state) {
+        average = state.average();
+        steps = state.steps();
+        first = state.first();
+        lowest = state.lowest();
+        lowestStep = state.lowestStep();
+        warned = state.warned();
     }
 
     /** The message of a step that diverged (a loss or gradient that is not finite). */

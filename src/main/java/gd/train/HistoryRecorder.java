@@ -52,6 +52,45 @@ final class HistoryRecorder {
         this.updateRatios = lists(parameterNames.size());
     }
 
+    /**
+     * Continues what an earlier run recorded, with the same metrics and parameters (a checkpoint's History): its
+     * numbers, best epoch and warnings, not its stop reason, since the resumed run decides when it stops.
+     */
+    void continueFrom(History h) {
+        addAll(loss, h.loss());
+        addAll(lr, h.lr());
+        addAll(epochOfStep, h.epochOfStep());
+        addAll(epochLoss, h.epochLoss());
+        addAll(validationLoss, h.validationLoss());
+        for (int m = 0; m < metrics.length; m++) {
+            addAll(metrics[m], h.metric(metricNames.get(m)));
+            addAll(validationMetrics[m], h.validationMetric(metricNames.get(m)));
+        }
+        addAll(statsSteps, h.statsSteps());
+        addAll(gradNorm, h.gradNorm());
+        for (int p = 0; p < gradNorms.length; p++) {
+            addAll(gradNorms[p], h.gradNorm(parameterNames.get(p)));
+            addAll(weightNorms[p], h.weightNorm(parameterNames.get(p)));
+            addAll(updateRatios[p], h.updateRatio(parameterNames.get(p)));
+        }
+        addAll(epochSeconds, h.epochSeconds());
+        bestEpoch = h.bestEpoch();
+        warnings.addAll(h.warnings());
+    }
+
+    /** Whether {@code h} recorded the same metrics, with or without a validation set, and the same parameters. */
+    boolean fits(History h) {
+        return h.metricNames().equals(metricNames) && h.parameterNames().equals(parameterNames)
+                && (h.epochs() == 0 || (h.validationLoss().length > 0) == validation);
+    }
+
+    /** What {@code h} (or this recorder, for null) records, e.g. {@code the metrics [accuracy] with a validation set}. */
+    String describe(History h) {
+        boolean withValidation = h == null ? validation : h.validationLoss().length > 0;
+        return "the metrics " + (h == null ? metricNames : h.metricNames()) + (withValidation ? " with" : " without")
+                + " a validation set";
+    }
+
     void step(double stepLoss, double stepLr, int epoch) {
         loss.add(stepLoss);
         lr.add(stepLr);
@@ -153,6 +192,18 @@ final class HistoryRecorder {
                 validationLoss.toArray(), metricNames, arrays(metrics), arrays(validationMetrics), statsSteps.toArray(),
                 gradNorm.toArray(), parameterNames, arrays(gradNorms), arrays(weightNorms), arrays(updateRatios),
                 epochSeconds.toArray(), diverged, stopReason, bestEpoch, warnings);
+    }
+
+    private static void addAll(DoubleList list, double[] values) {
+        for (double x : values) {
+            list.add(x);
+        }
+    }
+
+    private static void addAll(IntList list, int[] values) {
+        for (int x : values) {
+            list.add(x);
+        }
     }
 
     private static DoubleList[] lists(int n) {

@@ -14,8 +14,10 @@ import gd.schedule.Scheduler;
 import gd.util.Args;
 import gd.util.Format;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,8 +44,11 @@ import java.util.function.LongSupplier;
  * ({@link History#diverged()}) unless {@link #failOnDivergence()} asks for an exception.
  *
  * <p><b>Parts</b>: the gradient statistics (every {@link #statsEvery} steps: they cost a copy of the weights),
- * early stopping, the stopping rules, the progress display and the divergence report are {@link Callback}s, run
- * by the loop like yours (after the rules, before the display).
+ * early stopping, the stopping rules, the checkpoints, the progress display and the divergence report are
+ * {@link Callback}s, run by the loop like yours (after the rules, before the checkpoints and the display).
+ *
+ * <p><b>Save and resume</b>: {@link #checkpointEvery(int, Path)} writes a {@link Checkpoint}; a new trainer of
+ * objects built the same way continues it with {@link #resume(Checkpoint)}, bit for bit.
  */
 public final class Trainer {
     private final TrainingStep step;
@@ -52,16 +57,12 @@ public final class Trainer {
 
     private Batching batching = new Batching(BatchMode.FULL, 0, null);
     private StoppingRules rules = StoppingRules.NONE;
-    private int patience;
-    private double minDelta;
     private final MetricSet metrics = new MetricSet();
     private Scheduler scheduler;
-    private final List<Callback> callbacks = new ArrayList<>();
-    private boolean progress = true;
-    private ProgressDisplay display;
+    private final LoopParts loopParts = new LoopParts();
     private boolean failOnDivergence;
     private HealthMonitor health = HealthMonitor.stopping();
-    private int statsEvery = 10;
+    private Resume resume;
 
     /** Where the divergence warning goes (standard error when null); tests capture it. */
     PrintStream warnings;
@@ -157,8 +158,8 @@ public final class Trainer {
      * Needs a {@link #validation validation set}.
      */
     public Trainer earlyStopping(int patience, double minDelta) {
-        this.patience = Args.atLeast("Trainer.earlyStopping: patience", patience, 1);
-        this.minDelta = Args.nonNegative("Trainer.earlyStopping: minDelta", minDelta);
+        loopParts.patience = Args.atLeast("Trainer.earlyStopping: patience", patience, 1);
+        loopParts.minDelta = Args.nonNegative("Trainer.earlyStopping: minDelta", minDelta);
         return this;
     }
 
@@ -240,13 +241,13 @@ public final class Trainer {
 
     /** Adds code to run after every step and every epoch (see {@link Callback}). */
     public Trainer callback(Callback callback) {
-        callbacks.add(Args.notNull("Trainer.callback: the callback", callback));
+        loopParts.callbacks.add(Args.notNull("Trainer.callback: the callback", callback));
         return this;
     }
 
     /** Turns the progress display on (the default, {@link ProgressDisplay#automatic()}) or off. */
     public Trainer progress(boolean show) {
-        this.progress = show;
+        loopParts.progress = show;
         return this;
     }
 
@@ -255,14 +256,36 @@ public final class Trainer {
         if (display == null) {
             throw new IllegalArgumentException("Trainer.progress: the display is null; use .progress(false) for none");
         }
-        this.progress = true;
-        this.display = display;
+        loopParts.progress = true;
+        loopParts.display = display;
         return this;
     }
 
     /** Records gradient norms, weight norms and update ratios every {@code n} steps (from step 0); 0 = never. */
     public Trainer statsEvery(int n) {
-        this.statsEvery = Args.nonNegative("Trainer.statsEvery", n);
+        loopParts.statsEvery = Args.nonNegative("Trainer.statsEvery", n);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- save and resume
+
+    /**
+     * Writes a {@link Checkpoint} to {@code path} after every {@code n} epochs, replacing the last one atomically
+     * (not after an epoch cut short, nor once the run has diverged); {@link #resume} continues from it.
+     */
+    public Trainer checkpointEvery(int n, Path path) {
+        loopParts.checkpoints = new CheckpointWriter.Every(Args.atLeast("Trainer.checkpointEvery", n, 1),
+                Args.notNull("Trainer.checkpointEvery: the path", path));
+        return this;
+    }
+
+    /**
+     * Makes the next {@link #fit} continue the run saved in {@code checkpoint} from its next epoch, as if it had
+     * never stopped: a model of the same architecture (checked now), the optimizer, schedule and shuffling built
+     * and set as before, {@code epochs} counting the saved ones too.
+     */
+    public Trainer resume(Checkpoint checkpoint) {
+        this.resume = Resume.of(checkpoint, model);
         return this;
     }
 
@@ -281,11 +304,14 @@ public final class Trainer {
         TrainingState state = new TrainingState(recorder, totals);
         HealthCheck check = new HealthCheck(health, new Diagnosis(train, model.parameters(), loss, step.clipsNorm()),
                 batches.batchSize(), failOnDivergence, warnings != null ? warnings : System.err);
-        List<Callback> parts = parts(batches.batchesPerEpoch(), check);
+        EarlyStopping early = loopParts.earlyStopping(model);
+        List<Callback> parts = loopParts.of(step, batching.rng(), batches.batchesPerEpoch(), check, early, rules, clock);
+        int start = resume == null ? 0 : resume.start(step, batching.rng(), recorder, rules, check, early);
+        resume = null;
         TrainingModes modes = TrainingModes.capture(model);
         model.train();
         try {
-            for (int epoch = 0; recorder.stopReason() == null; epoch++) {
+            for (int epoch = start; recorder.stopReason() == null; epoch++) {
                 long epochStart = clock.getAsLong();
                 totals.reset();
                 int batch = 0;
@@ -300,7 +326,7 @@ public final class Trainer {
                     }
                     totals.addMetrics(result.output(), b.y());
                     state.afterStep(result.loss(), result.lr());
-                    run(parts, state);
+                    state.call(parts);
                     if (recorder.stopReason() != null) {
                         break;
                     }
@@ -316,28 +342,6 @@ public final class Trainer {
         return recorder.snapshot();
     }
 
-    /**
-     * What runs around the steps, in this order: statistics, the health check, early stopping, the stopping rules,
-     * your callbacks, the progress display.
-     */
-    private List<Callback> parts(int batchesPerEpoch, HealthCheck check) {
-        List<Callback> parts = new ArrayList<>();
-        if (statsEvery > 0) {
-            parts.add(new StepStatistics(model.parameters(), statsEvery));
-        }
-        parts.add(check);
-        if (patience > 0) {
-            parts.add(new EarlyStopping(model, patience, minDelta));
-        }
-        parts.add(rules);
-        parts.addAll(callbacks);
-        if (progress) {
-            parts.add(new ProgressReporter(display != null ? display : ProgressDisplay.automatic(), clock,
-                    rules.maxEpochs(), batchesPerEpoch));
-        }
-        return parts;
-    }
-
     /** Closes an epoch: means, validation and per-epoch schedules, recorded; then the parts. */
     private void endEpoch(int epoch, long epochStart, TrainingState state, List<Callback> parts, HealthCheck check) {
         HistoryRecorder recorder = state.recorder();
@@ -350,17 +354,7 @@ public final class Trainer {
             scheduler.afterEpoch(val != null ? val.loss() : epochLoss);
         }
         state.afterEpoch(epoch, epochLoss, val);
-        run(parts, state);
-    }
-
-    /** Runs {@code callbacks}; a callback's stop request becomes the stop reason unless there is one. */
-    private static void run(List<Callback> callbacks, TrainingState state) {
-        for (int i = 0; i < callbacks.size(); i++) {
-            callbacks.get(i).call(state);
-        }
-        if (state.stopRequest() != null) {
-            state.recorder().stopIfRunning("stopped by a callback: " + state.stopRequest());
-        }
+        state.call(parts);
     }
 
     /** Checks the configuration against the training set and builds its batches. */
@@ -368,7 +362,7 @@ public final class Trainer {
         Dataset.requireExamples("Trainer.fit: the training set", train);
         rules.requireLimit();
         metrics.checkAgainst(train);
-        if (patience > 0 && !metrics.hasValidation()) {
+        if (loopParts.patience > 0 && !metrics.hasValidation()) {
             throw new IllegalArgumentException("Trainer.fit: earlyStopping watches the validation loss, but there is"
                     + " no validation set; add .validation(data)");
         }
@@ -389,10 +383,11 @@ public final class Trainer {
      */
     @Override
     public String toString() {
-        List<String> s = new ArrayList<>(List.of(batching.toString(), rules.toString(),
-                patience > 0 ? "earlyStopping(patience=" + patience + ", minDelta=" + Format.repr(minDelta) + ")" : "",
-                step.toString(), metrics.toString(), "statsEvery=" + statsEvery,
-                failOnDivergence ? "failOnDivergence" : ""));
+        int patience = loopParts.patience;
+        List<String> s = new ArrayList<>(List.of(batching.toString(), rules.toString(), patience > 0
+                ? "earlyStopping(patience=" + patience + ", minDelta=" + Format.repr(loopParts.minDelta) + ")" : "",
+                step.toString(), metrics.toString(), "statsEvery=" + loopParts.statsEvery,
+                Objects.toString(loopParts.checkpoints, ""), failOnDivergence ? "failOnDivergence" : ""));
         s.removeIf(String::isEmpty);
         return "Trainer(" + String.join(", ", s) + ")";
     }

@@ -1,6 +1,7 @@
 package gd.train;
 
 import gd.util.Format;
+import java.util.List;
 
 /**
  * What a {@link Callback} sees: where training is, the latest loss, and the {@link History} so far; and the
@@ -114,9 +115,14 @@ public final class TrainingState {
         }
     }
 
-    /** The reason of the first {@link #stop} call, or null if no callback asked to stop. */
-    String stopRequest() {
-        return stopRequest;
+    /** Runs {@code callbacks} on this state; a callback's stop request becomes the stop reason unless there is one. */
+    void call(List<Callback> callbacks) {
+        for (int i = 0; i < callbacks.size(); i++) {
+            callbacks.get(i).call(this);
+        }
+        if (stopRequest != null) {
+            recorder.stopIfRunning("stopped by a callback: " + stopRequest);
+        }
     }
 
     /** Ends the current step before the update: {@code evidence} shows the gradients are unusable. */

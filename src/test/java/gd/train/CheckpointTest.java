@@ -167,7 +167,8 @@ class CheckpointTest {
         Files.write(path, bytes);
         var e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(path));
         assertEquals("Checkpoint.load: " + path + " has format version 2, but this library reads version 1; load it"
-                + " with the version of the library that wrote it, or save it again with this one", e.getMessage());
+                + " with the version of the library that wrote it, or write a new checkpoint with this one",
+                e.getMessage());
     }
 
     @Test
