@@ -44,7 +44,7 @@ import java.util.function.LongSupplier;
  * ({@link History#diverged()}) unless {@link #failOnDivergence()} asks for an exception.
  *
  * <p><b>Parts</b>: the gradient statistics (every {@link #statsEvery} steps: they cost a copy of the weights),
- * early stopping, the stopping rules, the checkpoints, the progress display and the divergence report are
+ * early stopping, the stopping rules, the checkpoints, the progress display and the health check are
  * {@link Callback}s, run by the loop like yours (after the rules, before the checkpoints and the display).
  *
  * <p><b>Save and resume</b>: {@link #checkpointEvery(int, Path)} writes a {@link Checkpoint}; a new trainer of

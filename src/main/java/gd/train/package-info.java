@@ -3,7 +3,7 @@
  * mini-batch, with schedules, clipping, validation, metrics, stopping rules and a progress display) and returns
  * a {@link gd.train.History}. Every step is a {@link gd.train.TrainingStep}, the library's only implementation of
  * one gradient step; what runs around the steps (gradient statistics, early stopping, the stopping rules, the
- * progress display, the divergence report, your own code) are {@link gd.train.Callback}s on the
+ * progress display, the health check that stops and explains a diverging run, checkpoints, your own code) are {@link gd.train.Callback}s on the
  * {@link gd.train.TrainingState} of the run.
  *
  * <pre>{@code
