@@ -282,9 +282,15 @@ EOF
 )"
   [ -n "$port" ] || die "No free port from ${GD_PORT:-8888} on; set GD_PORT to another one."
   token="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))')"
+  # The token reaches JupyterLab in a file only the user can read (JUPYTER_TOKEN_FILE), not on its
+  # command line, which every user of the machine can see (ps). One file per port: two labs may start.
+  local token_file="$GD_DIR/lab/token-$port"
+  mkdir -p "$GD_DIR/lab"
+  chmod 700 "$GD_DIR/lab"
+  rm -f "$token_file"
+  (umask 077 && printf '%s' "$token" > "$token_file")
   path="$("$VENV/bin/python" -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$path")"
-  args=(--ip=127.0.0.1 --port="$port" --ServerApp.port_retries=0
-        --IdentityProvider.token="$token" --ServerApp.root_dir="$ROOT"
+  args=(--ip=127.0.0.1 --port="$port" --ServerApp.port_retries=0 --ServerApp.root_dir="$ROOT"
         --LabApp.default_url="/lab/tree/$path" --MappingKernelManager.default_kernel_name=java)
   if [ "$(id -u)" = 0 ]; then args+=(--allow-root); fi
   if [ "$(uname -s)" != Darwin ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
@@ -294,6 +300,8 @@ EOF
   say "JupyterLab: $url"
   say "(Ctrl-C stops it; after editing src/, run ./gd build and restart the notebook's kernel)"
   cd "$ROOT"
+  unset JUPYTER_TOKEN   # it would win over the file
+  export JUPYTER_TOKEN_FILE="$token_file"
   exec "$VENV/bin/jupyter" lab "${args[@]}"
 }
 
