@@ -211,11 +211,13 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 @dataclass
 class Running:
     """What a signal has to stop: the kernel of the notebook that runs now, and the runners the
-    self-test started (each with the notebook it runs)."""
+    self-test started (each with the notebook it runs); and the scratch folders to remove (os._exit
+    skips the cleanup of ``tempfile``)."""
 
     notebook: str | None = None
     client: NotebookClient | None = None
     children: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
+    scratch: list[str] = field(default_factory=list)
 
 
 RUNNING = Running()
@@ -293,6 +295,8 @@ def on_signal(signum: int, _frame) -> None:
             done.append(f"stopped the runner of {notebook} (it shuts its kernel down)")
     if stop_kernel(RUNNING.client):
         done.insert(0, f"shut the kernel of {RUNNING.notebook} down")
+    for folder in RUNNING.scratch:
+        shutil.rmtree(folder, ignore_errors=True)
     if done:
         line = f"gd: interrupted ({name}): " + "; ".join(done)
     else:
@@ -383,6 +387,7 @@ def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Pat
         log_path = logs_dir / f"{path.stem}.log"
     else:
         scratch = tempfile.TemporaryDirectory(prefix="gd-kernel-log-")
+        RUNNING.scratch.append(scratch.name)
         log_path = Path(scratch.name) / f"{path.stem}.log"
     shown_log = log_path if scratch is None else None
     start = time.monotonic()
@@ -432,6 +437,7 @@ def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Pat
         if group is not None:
             signal_group(group, group, signal.SIGKILL)
         if scratch is not None:
+            RUNNING.scratch.remove(scratch.name)
             scratch.cleanup()
     res.seconds = time.monotonic() - start
     res.plots = count_plots(nb)
@@ -686,10 +692,15 @@ class SignalRun:
         shutil.copy(FIXTURES / "sleeps.ipynb", self.notebook)
         self.pids = work / "kernel.pids"
         self.output = work / "runner.out"
+        # Its own temporary folder, to check that it leaves nothing there (no --logs: the kernel's
+        # output goes to a scratch folder).
+        self.tmp = work / "tmp"
+        self.tmp.mkdir()
         with open(self.output, "wb") as out:
             self.child = subprocess.Popen(
                 [sys.executable, str(Path(__file__).resolve()), "--timeout", "120",
-                 str(self.notebook)], stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
+                 str(self.notebook)], stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                env=dict(os.environ, TMPDIR=str(self.tmp)))
         RUNNING.children.append((self.notebook.name, self.child))
 
     def check(self) -> tuple[str, list[str]]:
@@ -730,6 +741,9 @@ class SignalRun:
             problems.append(f"SIGTERM: expected the one line {want!r}; the runner said {said!r}")
         left = [f"{what} {pid}" for what, pid in (("the kernel's JVM", jvm), ("its child sleep", sleeper))
                 if not process_gone(pid)]
+        if any(self.tmp.iterdir()):
+            problems.append(f"SIGTERM left {', '.join(f.name for f in self.tmp.iterdir())} in the "
+                            "runner's temporary folder")
         if left:
             problems.append("SIGTERM left " + " and ".join(left) + " running")
             for pid in (jvm, sleeper):  # not to leave them behind after the test
@@ -750,6 +764,7 @@ def self_test(timeout: float) -> bool:
           "broken on purpose ...", flush=True)
     reports, problems = [], []
     with tempfile.TemporaryDirectory(prefix="gd-selftest-") as name:
+        RUNNING.scratch.append(name)
         tmp = Path(name)
         # The runner that gets SIGTERM starts first: its kernel starts while the others run here.
         signal_run = SignalRun(tmp)
@@ -763,6 +778,7 @@ def self_test(timeout: float) -> bool:
             report, more = signal_run.check()
         reports.append(report)
         problems += more
+    RUNNING.scratch.remove(name)
     report = "\n".join(r.strip() for r in reports if r.strip())
     if problems:
         print(report)
