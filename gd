@@ -17,8 +17,9 @@ set -euo pipefail
 # process's memory (RSS) under 1 GB for an MNIST run and makes the first epoch faster (less fresh memory
 # to touch); the parallel collector has the lowest overhead for this allocation pattern.
 KERNEL_JVM_OPTIONS=(-Xmx3g -XX:+UseParallelGC -XX:MaxNewSize=256m)
-# Seconds a single notebook cell may run in `./gd test` and `./gd run` (or set GD_CELL_TIMEOUT).
-CELL_TIMEOUT="${GD_CELL_TIMEOUT:-900}"
+# Seconds a single notebook cell may run in `./gd test` and `./gd run` (or set GD_CELL_TIMEOUT): a
+# positive number; 0, a negative number, text or an empty value is refused before anything runs.
+CELL_TIMEOUT="${GD_CELL_TIMEOUT-900}"
 MIN_JAVA=17
 MIN_PYTHON=3.9
 MIN_NODE=20
@@ -36,6 +37,8 @@ export JUPYTER_PATH="$VENV/share/jupyter"
 
 say() { printf 'gd: %s\n' "$*"; }
 die() { printf 'gd: %s\n' "$*" >&2; exit 1; }
+# A setting with a value it cannot have: one line, exit status 2 (a usage error), before anything runs.
+refuse() { printf 'gd: %s must be %s, got "%s"\n' "$1" "$2" "$3" >&2; exit 2; }
 is_ci() { [ "$CI" = true ] || [ "$CI" = 1 ]; }
 # "a.b" >= "c.d" for dotted version numbers.
 version_at_least() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -t. -k1,1n -k2,2n -k3,3n | head -n1)" = "$2" ]; }
@@ -57,10 +60,77 @@ Usage: ./gd COMMAND
 
 Setup (every command) is idempotent: it checks Java 17+, Python 3.9+ and Maven (or uses ./mvnw),
 rebuilds target/lib/ from src/, and keeps JupyterLab and the Java kernel in .gd/ (project-local).
-Environment: GD_CELL_TIMEOUT (seconds per cell, default 900), GD_PORT (JupyterLab's port),
-GD_PYTHON (the Python to build .gd/venv with), GD_MAVEN=wrapper (use ./mvnw even if mvn exists),
-GD_CHROMIUM (the browser for the plot check), CI=true (the browser check becomes required).
+Environment: GD_CELL_TIMEOUT (seconds per cell, a positive number; default 900), GD_PORT
+(JupyterLab's port), GD_PYTHON (the Python to build .gd/venv with), GD_MAVEN=wrapper (use ./mvnw
+even if mvn exists), GD_CHROMIUM (the browser for the plot check), CI=true (the browser check
+becomes required).
+Ctrl-C, SIGTERM or SIGHUP stop test and run: the running notebook's kernel is shut down, one line
+says so, and the exit status is 130, 143 or 129.
 EOF
+}
+
+# GD_CELL_TIMEOUT: digits with an optional fraction (900, 2.5), not zero. (nbclient takes 0 or less
+# as "no limit"; the runner checks it too.)
+check_settings() {
+  case "$CELL_TIMEOUT" in
+    ''|*[!0-9.]*|.*|*.|*.*.*) ;;   # not such a number
+    *[1-9]*) return 0 ;;           # a number, not zero
+  esac
+  refuse GD_CELL_TIMEOUT "a positive number of seconds" "$CELL_TIMEOUT"
+}
+
+# ---- Interruption -------------------------------------------------------------------------------
+# The long steps of `test` and `run` (mvn verify, the notebook runner, the browser check) run as their
+# own process group, in the background while gd waits for them: a signal to gd (Ctrl-C, kill, a closed
+# terminal, a cancelled CI job) interrupts the wait, and gd passes it on to the whole step, waits for it
+# to stop and exits with 128 + the signal's number, as shells do. The notebook runner shuts its kernel
+# down (the kernel runs in a session of its own, out of reach of such signals) and says so in one line.
+STEP_PID=""
+STEP_NAME=""
+
+# step NAME COMMAND...: runs COMMAND as described above; returns its exit status.
+step() {
+  STEP_NAME="$1"; shift
+  set -m   # job control on: the next background job gets a process group of its own
+  "$@" < /dev/null &
+  STEP_PID=$!
+  set +m
+  local status=0
+  wait "$STEP_PID" || status=$?
+  STEP_PID=""
+  return "$status"
+}
+
+step_running() {
+  case "$(ps -o stat= -p "$STEP_PID" 2>/dev/null || true)" in
+    ''|*Z*) return 1 ;;
+    *) return 0 ;;
+  esac
+}
+
+on_signal() {
+  local name="$1" code="$2" status=0 tries=0
+  trap '' INT TERM HUP   # one shutdown, however many signals follow
+  if [ -z "$STEP_PID" ]; then
+    printf 'gd: interrupted (SIG%s)\n' "$name" >&2
+    exit "$code"
+  fi
+  kill -"$name" -- "-$STEP_PID" 2>/dev/null || true
+  # The runner needs a few seconds to shut its kernel down; a step that ignores the signal is killed.
+  while step_running && [ "$tries" -lt 150 ]; do sleep 0.1; tries=$((tries + 1)); done
+  if step_running; then kill -KILL -- "-$STEP_PID" 2>/dev/null || true; fi
+  wait "$STEP_PID" 2>/dev/null || status=$?
+  # The runner said what it shut down; for the other steps gd says it.
+  if [ "$STEP_NAME" != runner ] || [ "$status" -ne "$code" ]; then
+    printf 'gd: interrupted (SIG%s): stopped %s\n' "$name" "$STEP_NAME" >&2
+  fi
+  exit "$code"
+}
+
+catch_signals() {
+  trap 'on_signal INT 130' INT
+  trap 'on_signal TERM 143' TERM
+  trap 'on_signal HUP 129' HUP
 }
 
 # ---- Prerequisites ------------------------------------------------------------------------------
@@ -257,7 +327,7 @@ run_notebooks() {
   rm -rf "$TARGET/notebooks" "$TARGET/site"
   local mathjax=()
   if [ "${NODE_OK:-false}" = true ]; then mathjax=(--mathjax "$NODE_DIR/node_modules/mathjax"); fi
-  "$VENV/bin/python" "$TOOLS/run_notebooks.py" --timeout "$CELL_TIMEOUT" \
+  step runner "$VENV/bin/python" "$TOOLS/run_notebooks.py" --timeout "$CELL_TIMEOUT" \
     --executed "$TARGET/notebooks" --site "$TARGET/site" --logs "$TARGET/gd/kernel-logs" \
     --results "$TARGET/gd/notebooks.json" ${mathjax[@]+"${mathjax[@]}"} ${NOTEBOOKS[@]+"${NOTEBOOKS[@]}"}
 }
@@ -282,9 +352,15 @@ EOF
 )"
   [ -n "$port" ] || die "No free port from ${GD_PORT:-8888} on; set GD_PORT to another one."
   token="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(24))')"
+  # The token reaches JupyterLab in a file only the user can read (JUPYTER_TOKEN_FILE), not on its
+  # command line, which every user of the machine can see (ps). One file per port: two labs may start.
+  local token_file="$GD_DIR/lab/token-$port"
+  mkdir -p "$GD_DIR/lab"
+  chmod 700 "$GD_DIR/lab"
+  rm -f "$token_file"
+  (umask 077 && printf '%s' "$token" > "$token_file")
   path="$("$VENV/bin/python" -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$path")"
-  args=(--ip=127.0.0.1 --port="$port" --ServerApp.port_retries=0
-        --IdentityProvider.token="$token" --ServerApp.root_dir="$ROOT"
+  args=(--ip=127.0.0.1 --port="$port" --ServerApp.port_retries=0 --ServerApp.root_dir="$ROOT"
         --LabApp.default_url="/lab/tree/$path" --MappingKernelManager.default_kernel_name=java)
   if [ "$(id -u)" = 0 ]; then args+=(--allow-root); fi
   if [ "$(uname -s)" != Darwin ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
@@ -294,6 +370,8 @@ EOF
   say "JupyterLab: $url"
   say "(Ctrl-C stops it; after editing src/, run ./gd build and restart the notebook's kernel)"
   cd "$ROOT"
+  unset JUPYTER_TOKEN   # it would win over the file
+  export JUPYTER_TOKEN_FILE="$token_file"
   exec "$VENV/bin/jupyter" lab "${args[@]}"
 }
 
@@ -328,6 +406,7 @@ cmd_build() {
 
 cmd_run() {
   local t0=$SECONDS status=0
+  catch_signals
   setup
   ensure_node
   [ "$NODE_OK" = true ] || say "note: $NODE_PROBLEM; formulas in target/site will need the network"
@@ -346,13 +425,14 @@ cmd_bench() {
 
 cmd_test() {
   local t0=$SECONDS verify_status=0 selftest_status=0 notebooks_status=0 browser="skipped" reason=""
+  catch_signals
   setup
   rm -rf "$TARGET/browser" "$TARGET/gd"
   mkdir -p "$TARGET/gd"
 
   say "unit tests and javadoc lint (mvn verify)"
   rm -rf "$TARGET/surefire-reports"
-  if maven -ntp verify > "$TARGET/gd/maven-verify.log"; then
+  if step "mvn verify" maven -ntp verify > "$TARGET/gd/maven-verify.log"; then
     say "mvn verify passed (log: target/gd/maven-verify.log)"
   else
     verify_status=1
@@ -361,7 +441,8 @@ cmd_test() {
     say "mvn verify FAILED (full log: target/gd/maven-verify.log)"
   fi
 
-  "$VENV/bin/python" "$TOOLS/run_notebooks.py" --self-test --timeout 300 || selftest_status=$?
+  step runner "$VENV/bin/python" "$TOOLS/run_notebooks.py" --self-test --timeout 300 \
+    || selftest_status=$?
 
   ensure_node
   run_notebooks || notebooks_status=$?
@@ -376,9 +457,9 @@ cmd_test() {
     else say "browser check skipped: $reason"; reason="skipped: $reason"; fi
   else
     local browser_status=0
-    "$NODE_BIN" "$TOOLS/browser_check.mjs" --site "$TARGET/site" --notebooks "$TARGET/notebooks" \
-      --out "$TARGET/browser" --chromium "$CHROMIUM" --jupyter "$VENV/bin/jupyter" \
-      --node-modules "$NODE_DIR/node_modules" || browser_status=$?
+    step "the browser check" "$NODE_BIN" "$TOOLS/browser_check.mjs" --site "$TARGET/site" \
+      --notebooks "$TARGET/notebooks" --out "$TARGET/browser" --chromium "$CHROMIUM" \
+      --jupyter "$VENV/bin/jupyter" --node-modules "$NODE_DIR/node_modules" || browser_status=$?
     if [ "$browser_status" -eq 0 ]; then browser="passed"; else browser="failed"; fi
   fi
 
@@ -393,8 +474,8 @@ main() {
   [ $# -gt 0 ] && shift
   case "$command" in
     lab) cmd_lab "$@" ;;
-    test) cmd_test "$@" ;;
-    run|site) cmd_run "$@" ;;
+    test) check_settings; cmd_test "$@" ;;
+    run|site) check_settings; cmd_run "$@" ;;
     build) cmd_build "$@" ;;
     bench) cmd_bench "$@" ;;
     help|-h|--help) usage ;;

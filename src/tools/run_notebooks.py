@@ -5,14 +5,19 @@ The executed notebook (outputs kept, up to the failure when a cell fails; not si
 ``--executed``, its HTML export (nbconvert, the lab template without RequireJS) to ``--site``, and
 after all notebooks ``--site/index.html`` lists them by title. A failing cell is reported with the
 notebook, the cell number, the cell's source and the Java exception or compiler message; all
-notebooks run before the failures are listed again at the end.
+notebooks run before the failures are listed again at the end. A kernel that dies (``System.exit``, a
+crash, the system killing the JVM) is reported with its exit status and the last lines of its stderr.
+
+SIGINT, SIGTERM and SIGHUP shut the running kernel down (its whole process group), print one line
+and exit with 128 + the signal's number (130, 143, 129), as shells do.
 
 Run with the project's virtual environment (``./gd`` does this)::
 
     .gd/venv/bin/python src/tools/run_notebooks.py [options] notebooks/*.ipynb
     .gd/venv/bin/python src/tools/run_notebooks.py --self-test
 
-Exit code: 0 when every notebook ran, 1 when one failed, 2 for a usage error.
+Exit code: 0 when every notebook ran, 1 when one failed, 2 for a usage error (e.g. a cell timeout
+that is not a positive number), 128 + N when stopped by signal N.
 """
 
 from __future__ import annotations
@@ -20,9 +25,12 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import math
 import os
 import re
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,7 +44,8 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 
 TOOLS = Path(__file__).resolve().parent
 KERNEL = "java"
-FIXTURE = TOOLS / "fixtures" / "broken.ipynb"
+FIXTURES = TOOLS / "fixtures"
+FIXTURE = FIXTURES / "broken.ipynb"
 TEMPLATES = TOOLS / "templates"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 JJAVA_CHATTER = re.compile(r"^\[[A-Z] [0-9-]+ [0-9:.]+ Loop-\S+\] Loop (started|stopped)\.$")
@@ -48,6 +57,18 @@ SELF_TEST_EXPECTED = [
     "broken.ipynb, cell 4 (code cell 3)",
     "incompatible types: java.lang.String cannot be converted to int",
 ]
+# ... on the fixture whose kernel dies (System.exit(3) after a line on the JVM's own stderr).
+SELF_TEST_DEAD_EXPECTED = [
+    "dies.ipynb, cell 3 (code cell 2): dead kernel",
+    "the Java kernel died while running this cell: it exited with status 3",
+    "dies.ipynb: exiting with status 3 on purpose",
+]
+# A cell timeout: seconds, written as digits with an optional fraction (900, 2.5); must be above 0.
+TIMEOUT_FORMAT = re.compile(r"[0-9]+(\.[0-9]+)?")
+TIMEOUT_DEFAULT = "900"
+# Longer than any run; keeps absurd values (10**400) from overflowing the kernel client's arithmetic.
+TIMEOUT_CAP = 1e9
+KERNEL_LOG_LINES = 20
 # The parts of MathJax 2 (npm package `mathjax`) that the exported pages use: TeX input, CommonHTML
 # output with the TeX web fonts.
 MATHJAX_PARTS = [
@@ -181,17 +202,170 @@ def check_kernel() -> str | None:
     return None
 
 
-def log_tail(log_path: Path | None) -> str:
-    """The end of a kernel's own output (stdout and stderr), for a kernel that died or never started."""
+# ---- Interruption ---------------------------------------------------------------------------------
+# A signal may come anywhere, also inside nbclient's event loop, so the handler awaits nothing: it
+# signals the kernel's process group, reaps the kernel itself and leaves with os._exit.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+@dataclass
+class Running:
+    """What a signal has to stop: the kernel of the notebook that runs now, and the runners the
+    self-test started (each with the notebook it runs); and the scratch folders to remove (os._exit
+    skips the cleanup of ``tempfile``)."""
+
+    notebook: str | None = None
+    client: NotebookClient | None = None
+    children: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
+    scratch: list[str] = field(default_factory=list)
+
+
+RUNNING = Running()
+
+
+def reap(pid: int, seconds: float) -> bool:
+    """Wait up to ``seconds`` for the child ``pid`` to end; True once it is gone (reaped here or before)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return True
+        if done:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+
+
+def signal_group(pgid: int, pid: int, signum: int) -> None:
+    """Send ``signum`` to the process group (the kernel and whatever it started), else to ``pid``."""
+    try:
+        os.killpg(pgid, signum)
+    except ProcessLookupError:
+        pass
+    except PermissionError:
+        try:
+            os.kill(pid, signum)
+        except ProcessLookupError:
+            pass
+
+
+def stop_kernel(client: NotebookClient | None) -> bool:
+    """Shut the kernel's process group down: SIGTERM, up to 2 s, then SIGKILL. False if none ran."""
+    process, pgid = kernel_process(client)
+    if process is None:
+        return False
+    signal_group(pgid, process.pid, signal.SIGTERM)
+    gone = reap(process.pid, 2.0)
+    signal_group(pgid, process.pid, signal.SIGKILL)  # whatever the group still holds
+    if not gone:
+        reap(process.pid, 2.0)
+    connection_file = getattr(getattr(client, "km", None), "connection_file", "")
+    if connection_file:
+        try:
+            os.remove(connection_file)
+        except OSError:
+            pass
+    return True
+
+
+def stop_child(child: subprocess.Popen, signum: int) -> None:
+    """Pass the signal on to a runner the self-test started; it shuts its own kernel down."""
+    if child.returncode is not None:
+        return
+    try:
+        child.send_signal(signum)
+    except ProcessLookupError:
+        return
+    if not reap(child.pid, 10.0):
+        child.kill()
+        reap(child.pid, 2.0)
+
+
+def on_signal(signum: int, _frame) -> None:
+    """Shut the running kernel down, say so in one line and exit with 128 + signum, as shells do."""
+    for s in STOP_SIGNALS:
+        signal.signal(s, signal.SIG_IGN)  # one shutdown, however many signals follow
+    name = signal.Signals(signum).name
+    done = []
+    for notebook, child in RUNNING.children:
+        if child.returncode is None:
+            stop_child(child, signum)
+            done.append(f"stopped the runner of {notebook} (it shuts its kernel down)")
+    if stop_kernel(RUNNING.client):
+        done.insert(0, f"shut the kernel of {RUNNING.notebook} down")
+    for folder in RUNNING.scratch:
+        shutil.rmtree(folder, ignore_errors=True)
+    if done:
+        line = f"gd: interrupted ({name}): " + "; ".join(done)
+    else:
+        line = f"gd: interrupted ({name}); no kernel was running"
+    try:
+        sys.stdout.flush()
+    except Exception:  # the signal came in the middle of a print
+        pass
+    os.write(2, (line + "\n").encode())
+    os._exit(128 + signum)
+
+
+def catch_signals() -> None:
+    for s in STOP_SIGNALS:
+        signal.signal(s, on_signal)
+
+
+def log_tail(log_path: Path | None, shown_path: Path | None = None) -> str:
+    """The end of a kernel's own output (stderr and stdout), for a kernel that died or never started."""
     if log_path is None or not log_path.is_file():
         return ""
     lines = log_path.read_text(errors="replace").splitlines()
     # JJava's own start-up chatter says nothing about why it stopped.
-    tail = [line for line in lines if line.strip() and not JJAVA_CHATTER.search(line)][-15:]
-    return "\nlast lines of the kernel's log:\n" + indent("\n".join(tail)) if tail else ""
+    tail = [line for line in lines if line.strip() and not JJAVA_CHATTER.search(line)][-KERNEL_LOG_LINES:]
+    where = f" (all of it: {display_path(shown_path)})" if shown_path else ""
+    if not tail:
+        return f"\nthe kernel wrote nothing to its stderr or stdout{where}"
+    last = "the last line" if len(tail) == 1 else f"the last {len(tail)} lines"
+    return f"\n{last} of the kernel's stderr and stdout{where}:\n" + indent("\n".join(tail))
 
 
-def run_one(path: Path, timeout: int, executed_dir: Path | None, site_dir: Path | None,
+def display_path(path: Path) -> str:
+    """``path`` relative to the current folder when it is inside it (target/gd/...), else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def kernel_process(client: NotebookClient | None):
+    """The kernel's ``subprocess.Popen`` and its process group, or (None, None) before it started."""
+    provisioner = getattr(getattr(client, "km", None), "provisioner", None)
+    process = getattr(provisioner, "process", None)
+    if process is None:
+        return None, None
+    return process, getattr(provisioner, "pgid", None) or process.pid
+
+
+def how_it_died(client: NotebookClient) -> str:
+    """``: it exited with status 3 (...)`` or ``: it was killed by SIGKILL (...)``, as far as known."""
+    process, _ = kernel_process(client)
+    status = process.poll() if process is not None else None
+    if status is None:
+        return " (System.exit, a crash or out of memory)"
+    if status < 0:
+        try:
+            name = signal.Signals(-status).name
+        except ValueError:
+            name = f"signal {-status}"
+        return f": it was killed by {name} (from outside, or by the system when memory ran out)"
+    return f": it exited with status {status} (System.exit({status}), or the JVM stopped on a fatal error)"
+
+
+def seconds(value: float) -> str:
+    """900.0 -> "900", 2.5 -> "2.5"."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Path | None,
             logs_dir: Path | None, keep_going: bool = False) -> Result:
     """Execute one notebook in a fresh kernel and write its outputs; never raises for cell errors.
 
@@ -199,48 +373,72 @@ def run_one(path: Path, timeout: int, executed_dir: Path | None, site_dir: Path 
     """
     nb = nbformat.read(path, as_version=4)
     res = Result(notebook=path.name, title=title_of(nb, path.stem))
+    limit = min(timeout, TIMEOUT_CAP)
     # "immediate": the notebook is done, so the kernel is killed rather than asked (saves ~3 s).
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=180,
+    # timeout_func carries the exact limit (the timeout trait takes whole seconds only).
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=math.ceil(limit),
+                            timeout_func=lambda cell: limit, startup_timeout=180,
                             shutdown_kernel="immediate")
-    log_path = None
+    # The kernel's stderr and stdout go to a log, kept in logs_dir or else only while the notebook runs
+    # (to show its end if the kernel dies).
+    scratch = None
     if logs_dir is not None:
         logs_dir.mkdir(parents=True, exist_ok=True)
         log_path = logs_dir / f"{path.stem}.log"
+    else:
+        scratch = tempfile.TemporaryDirectory(prefix="gd-kernel-log-")
+        RUNNING.scratch.append(scratch.name)
+        log_path = Path(scratch.name) / f"{path.stem}.log"
+    shown_log = log_path if scratch is None else None
     start = time.monotonic()
     index = None
-    with open(log_path or os.devnull, "wb") as log:
-        try:
-            client.reset_execution_trackers()
-            with client.setup_kernel(cwd=str(path.parent.resolve()), stdout=log, stderr=log):
-                reply = client.wait_for_reply(client.kc.kernel_info())
-                if reply and "language_info" in reply["content"]:
-                    nb.metadata["language_info"] = reply["content"]["language_info"]
-                for index, cell in enumerate(nb.cells):
-                    try:
-                        client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
-                    except CellExecutionError:
-                        res.failures.append(Failure(*describe_error(cell)))
-                    except CellTimeoutError:
-                        res.failures.append(Failure(
-                            "timeout", f"the cell did not finish within {timeout} s "
-                                       "(GD_CELL_TIMEOUT sets the limit)"))
-                    except DeadKernelError:
-                        log.flush()
-                        res.failures.append(Failure("dead kernel", (
-                            "the Java kernel died while running this cell "
-                            "(System.exit, a crash or out of memory)") + log_tail(log_path)))
-                    else:
-                        continue
-                    failure = res.failures[-1]
-                    failure.cell = index + 1
-                    failure.code_cell = sum(1 for c in nb.cells[: index + 1] if c.cell_type == "code")
-                    failure.source = cell.source
-                    if not keep_going or failure.kind in ("timeout", "dead kernel"):
-                        break
-        except Exception as e:  # the kernel would not start, ...
-            log.flush()
-            res.failures.append(Failure("runner", f"{type(e).__name__}: {strip_ansi(str(e))}"
-                                        + log_tail(log_path), cell=None if index is None else index + 1))
+    group = None
+    RUNNING.notebook, RUNNING.client = path.name, client
+    try:
+        with open(log_path, "wb") as log:
+            try:
+                client.reset_execution_trackers()
+                with client.setup_kernel(cwd=str(path.parent.resolve()), stdout=log, stderr=log):
+                    _, group = kernel_process(client)
+                    reply = client.wait_for_reply(client.kc.kernel_info())
+                    if reply and "language_info" in reply["content"]:
+                        nb.metadata["language_info"] = reply["content"]["language_info"]
+                    for index, cell in enumerate(nb.cells):
+                        try:
+                            client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+                        except CellExecutionError:
+                            res.failures.append(Failure(*describe_error(cell)))
+                        except CellTimeoutError:
+                            res.failures.append(Failure(
+                                "timeout", f"the cell did not finish within {seconds(timeout)} s "
+                                           "(GD_CELL_TIMEOUT sets the limit)"))
+                        except DeadKernelError:
+                            log.flush()
+                            res.failures.append(Failure("dead kernel", (
+                                "the Java kernel died while running this cell" + how_it_died(client)
+                                + log_tail(log_path, shown_log))))
+                        else:
+                            continue
+                        failure = res.failures[-1]
+                        failure.cell = index + 1
+                        failure.code_cell = sum(1 for c in nb.cells[: index + 1] if c.cell_type == "code")
+                        failure.source = cell.source
+                        if not keep_going or failure.kind in ("timeout", "dead kernel"):
+                            break
+            except Exception as e:  # the kernel would not start, ...
+                log.flush()
+                res.failures.append(Failure("runner", f"{type(e).__name__}: {strip_ansi(str(e))}"
+                                            + log_tail(log_path, shown_log),
+                                            cell=None if index is None else index + 1))
+    finally:
+        RUNNING.notebook, RUNNING.client = None, None
+        # nbclient kills the kernel's process group, unless the kernel died first: then whatever
+        # the kernel started may still run.
+        if group is not None:
+            signal_group(group, group, signal.SIGKILL)
+        if scratch is not None:
+            RUNNING.scratch.remove(scratch.name)
+            scratch.cleanup()
     res.seconds = time.monotonic() - start
     res.plots = count_plots(nb)
 
@@ -340,7 +538,7 @@ def run_all(paths: list[Path], args) -> list[Result]:
             print(f"note: {warning}")
     results = []
     print(f"Executing {len(paths)} notebook{'s' if len(paths) != 1 else ''} "
-          f"(fresh Java kernel each, cell timeout {args.timeout} s):", flush=True)
+          f"(fresh Java kernel each, cell timeout {seconds(args.timeout)} s):", flush=True)
     for path in paths:
         try:
             results.append(run_one(path, args.timeout,
@@ -367,49 +565,256 @@ def run_all(paths: list[Path], args) -> list[Result]:
     return results
 
 
-def self_test(timeout: int) -> bool:
-    """Run the broken fixture and check that the report names the cells and the Java messages."""
+def parse_timeout(text: str) -> float | None:
+    """A cell timeout in seconds (900, 2.5), or None unless ``text`` is a positive number."""
+    if not TIMEOUT_FORMAT.fullmatch(text):
+        return None
+    value = float(text)
+    return value if 0 < value < math.inf else None
+
+
+def timeout_problem(name: str, text: str) -> str:
+    return f"gd: {name} must be a positive number of seconds, got {json.dumps(text, ensure_ascii=False)}"
+
+
+# ---- Self-test ------------------------------------------------------------------------------------
+def quiet_run(path: Path, timeout: float, executed: Path | None, logs: Path | None) -> tuple[Result, str]:
+    """``run_one`` on a fixture with every cell run (keep_going); returns its result and its report."""
     from contextlib import redirect_stdout
     from io import StringIO
 
-    print("Runner self-test: executing the deliberately broken fixture "
-          f"{FIXTURE.relative_to(TOOLS.parent.parent)} ...", flush=True)
-    with tempfile.TemporaryDirectory(prefix="gd-selftest-") as tmp:
-        work = Path(tmp) / FIXTURE.name
-        shutil.copy(FIXTURE, work)
-        buf = StringIO()
-        with redirect_stdout(buf):
-            res = run_one(work, timeout, Path(tmp) / "executed", None, Path(tmp) / "logs",
-                          keep_going=True)
-        report = buf.getvalue()
-        executed = nbformat.read(Path(tmp) / "executed" / FIXTURE.name, as_version=4)
+    buf = StringIO()
+    with redirect_stdout(buf):
+        res = run_one(path, timeout, executed, None, logs, keep_going=True)
+    return res, buf.getvalue()
+
+
+def check_broken(tmp: Path, timeout: float) -> tuple[str, list[str]]:
+    """The broken fixture: a Java exception and a compile error, each reported with its cell."""
+    work = tmp / FIXTURE.name
+    shutil.copy(FIXTURE, work)
+    res, report = quiet_run(work, timeout, tmp / "executed", tmp / "logs")
+    executed = nbformat.read(tmp / "executed" / FIXTURE.name, as_version=4)
     problems = [f"the report lacks {s!r}" for s in SELF_TEST_EXPECTED if s not in report]
     kinds = [f.kind for f in res.failures]
     if kinds != ["error", "compile error"]:
         problems.append(f"expected an error, then a compile error; got {kinds}")
     if "x = 2" not in json.dumps(executed.cells[1].get("outputs", [])):
         problems.append("the executed notebook lost the outputs of the cells before the failure")
+    return report, problems
+
+
+def check_dead_kernel(tmp: Path, timeout: float) -> tuple[str, list[str]]:
+    """The fixture whose cell calls System.exit(3): a dead kernel, its status and its stderr."""
+    work = tmp / "dies" / "dies.ipynb"
+    work.parent.mkdir()
+    shutil.copy(FIXTURES / "dies.ipynb", work)
+    # No logs folder: the runner keeps the kernel's output in a scratch file to show its end.
+    res, report = quiet_run(work, timeout, None, None)
+    problems = [f"the report lacks {s!r}" for s in SELF_TEST_DEAD_EXPECTED if s not in report]
+    kinds = [f.kind for f in res.failures]
+    if kinds != ["dead kernel"]:
+        problems.append(f"expected a dead kernel; got {kinds}")
+    return report, problems
+
+
+def check_timeout_refusals() -> tuple[str, list[str]]:
+    """A cell timeout of 0, -1, abc or nothing is refused in one line with status 2: by the runner
+    (--timeout, GD_CELL_TIMEOUT) and by ./gd before it does anything."""
+    from contextlib import redirect_stderr
+    from io import StringIO
+
+    problems, said = [], ""
+
+    def expect(what: str, status: int | None, output: str, name: str, value: str) -> None:
+        nonlocal said
+        want = timeout_problem(name, value)
+        if status != 2 or output.strip() != want:
+            problems.append(f"{what}: expected status 2 and {want!r}; got {status} and {output.strip()!r}")
+        said = output.strip()
+
+    values = ["0", "-1", "abc", ""]
+    saved = os.environ.pop("GD_CELL_TIMEOUT", None)
+    try:
+        for value in values:
+            err = StringIO()
+            with redirect_stderr(err):
+                status = main(["--timeout", value])
+            expect(f"run_notebooks.py --timeout {value!r}", status, err.getvalue(), "--timeout", value)
+        os.environ["GD_CELL_TIMEOUT"] = "0"
+        err = StringIO()
+        with redirect_stderr(err):
+            status = main([])
+        expect("GD_CELL_TIMEOUT=0 run_notebooks.py", status, err.getvalue(), "GD_CELL_TIMEOUT", "0")
+    finally:
+        os.environ.pop("GD_CELL_TIMEOUT", None)
+        if saved is not None:
+            os.environ["GD_CELL_TIMEOUT"] = saved
+    launcher = TOOLS.parent.parent / "gd"
+    if launcher.is_file():
+        for value in values:
+            # `run` does nothing before checking its settings; were the check missing, the guard
+            # below would stop it within seconds (own process group, SIGKILL).
+            proc = subprocess.Popen([str(launcher), "run"], env=dict(os.environ, GD_CELL_TIMEOUT=value),
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, text=True, start_new_session=True)
+            try:
+                output, _ = proc.communicate(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                output, _ = proc.communicate()
+            expect(f"GD_CELL_TIMEOUT={value!r} ./gd run", proc.returncode, output, "GD_CELL_TIMEOUT", value)
+    tried = "|".join(v or "''" for v in values)
+    gd = f", GD_CELL_TIMEOUT={tried} ./gd run" if launcher.is_file() else ""
+    return (f"cell timeouts refused with status 2 and one line: run_notebooks.py --timeout {tried}, "
+            f"GD_CELL_TIMEOUT=0 run_notebooks.py{gd}; the last one said:\n  {said}"), problems
+
+
+def process_gone(pid: int) -> bool:
+    """True when ``pid`` no longer runs (a zombie waiting for its new parent to reap it counts as gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    state = subprocess.run(["ps", "-o", "stat=", "-p", str(pid)], capture_output=True, text=True).stdout
+    return not state.strip() or state.strip().startswith("Z")
+
+
+class SignalRun:
+    """A runner executing the sleeping fixture in its own process, to be sent SIGTERM."""
+
+    def __init__(self, tmp: Path):
+        work = tmp / "sleeps"
+        work.mkdir()
+        self.notebook = work / "sleeps.ipynb"
+        shutil.copy(FIXTURES / "sleeps.ipynb", self.notebook)
+        self.pids = work / "kernel.pids"
+        self.output = work / "runner.out"
+        # Its own temporary folder, to check that it leaves nothing there (no --logs: the kernel's
+        # output goes to a scratch folder).
+        self.tmp = work / "tmp"
+        self.tmp.mkdir()
+        with open(self.output, "wb") as out:
+            self.child = subprocess.Popen(
+                [sys.executable, str(Path(__file__).resolve()), "--timeout", "120",
+                 str(self.notebook)], stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                env=dict(os.environ, TMPDIR=str(self.tmp)))
+        RUNNING.children.append((self.notebook.name, self.child))
+
+    def check(self) -> tuple[str, list[str]]:
+        """Once the cell sleeps, SIGTERM; then: status 143 within 5 s, one line, no kernel left."""
+        try:
+            return self._check()
+        finally:
+            if self.child.poll() is None:
+                stop_child(self.child, signal.SIGTERM)
+            RUNNING.children.remove((self.notebook.name, self.child))
+
+    def _check(self) -> tuple[str, list[str]]:
+        deadline = time.monotonic() + 180
+        while not self.pids.is_file():
+            if self.child.poll() is not None:
+                return "", [f"the runner of sleeps.ipynb ended (status {self.child.returncode}) before "
+                            f"its cell ran: {self.output.read_text(errors='replace').strip()!r}"]
+            if time.monotonic() > deadline:
+                return "", ["the cell of sleeps.ipynb did not start within 180 s"]
+            time.sleep(0.05)
+        jvm, sleeper = (int(n) for n in self.pids.read_text().split())
+        sent = time.monotonic()
+        self.child.send_signal(signal.SIGTERM)
+        try:
+            status = self.child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            status = None
+        took = time.monotonic() - sent
+        output = self.output.read_text(errors="replace")
+        want = "gd: interrupted (SIGTERM): shut the kernel of sleeps.ipynb down"
+        said = [line for line in output.splitlines() if line.strip() and not line.startswith("Executing ")]
+        problems = []
+        if status != 143:
+            problems.append(f"SIGTERM: expected exit status 143, got {status} after {took:.1f} s")
+        elif took > 5:
+            problems.append(f"SIGTERM: the runner took {took:.1f} s to stop (at most 5 s expected)")
+        if said != [want]:
+            problems.append(f"SIGTERM: expected the one line {want!r}; the runner said {said!r}")
+        left = [f"{what} {pid}" for what, pid in (("the kernel's JVM", jvm), ("its child sleep", sleeper))
+                if not process_gone(pid)]
+        if any(self.tmp.iterdir()):
+            problems.append(f"SIGTERM left {', '.join(f.name for f in self.tmp.iterdir())} in the "
+                            "runner's temporary folder")
+        if left:
+            problems.append("SIGTERM left " + " and ".join(left) + " running")
+            for pid in (jvm, sleeper):  # not to leave them behind after the test
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+        gone = "left running" if left else "gone"
+        summary = (f"SIGTERM while sleeps.ipynb's cell sleeps: status {status} after {took:.1f} s, "
+                   f"JVM {jvm} and its child {sleeper} {gone}, the runner said:\n  " + "\n  ".join(said))
+        return summary, problems
+
+
+def self_test(timeout: float) -> bool:
+    """Run the fixtures (broken on purpose) and check what the runner reports and how it stops."""
+    started = time.monotonic()
+    print(f"Runner self-test: the fixtures in {FIXTURES.relative_to(TOOLS.parent.parent)}, "
+          "broken on purpose ...", flush=True)
+    reports, problems = [], []
+    with tempfile.TemporaryDirectory(prefix="gd-selftest-") as name:
+        RUNNING.scratch.append(name)
+        tmp = Path(name)
+        # The runner that gets SIGTERM starts first: its kernel starts while the others run here.
+        signal_run = SignalRun(tmp)
+        try:
+            for check in (lambda: check_broken(tmp, timeout), lambda: check_dead_kernel(tmp, timeout),
+                          check_timeout_refusals):
+                report, more = check()
+                reports.append(report)
+                problems += more
+        finally:
+            report, more = signal_run.check()
+        reports.append(report)
+        problems += more
+    RUNNING.scratch.remove(name)
+    report = "\n".join(r.strip() for r in reports if r.strip())
     if problems:
         print(report)
-        print("Runner self-test FAILED: " + "; ".join(problems))
+        print("Runner self-test FAILED:\n" + indent("\n".join(problems), "  - "))
         return False
-    print(indent(report.strip(), "  > "))
-    print("Runner self-test passed: the report names the cells and carries the Java messages.")
+    print(indent(report, "  > "))
+    print(f"Runner self-test passed in {time.monotonic() - started:.1f} s: failing cells are reported "
+          "with the Java messages, a dead kernel with its exit status and stderr; SIGTERM shuts the "
+          "kernel down; a cell timeout that is not a positive number is refused.")
     return True
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("notebooks", nargs="*", help="notebooks to execute, in this order")
-    p.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
+    p.add_argument("--timeout", metavar="SECONDS",
+                   help="seconds one cell may run, a positive number (default: GD_CELL_TIMEOUT, else 900)")
     p.add_argument("--executed", help="folder for the executed notebooks")
     p.add_argument("--site", help="folder for the HTML exports and index.html")
     p.add_argument("--mathjax", help="the npm package mathjax@2 to copy into the site")
     p.add_argument("--logs", help="folder for the kernels' own output (one log per notebook)")
     p.add_argument("--results", help="write a JSON summary here")
-    p.add_argument("--self-test", action="store_true", help="check the runner on its broken fixture")
+    p.add_argument("--self-test", action="store_true", help="check the runner on its broken fixtures")
     args = p.parse_args(argv)
 
+    # A timeout of 0 or less would switch nbclient's limit off: refuse it before anything runs.
+    if args.timeout is not None:
+        name, text = "--timeout", args.timeout
+    else:
+        name, text = "GD_CELL_TIMEOUT", os.environ.get("GD_CELL_TIMEOUT", TIMEOUT_DEFAULT)
+    args.timeout = parse_timeout(text)
+    if args.timeout is None:
+        print(timeout_problem(name, text), file=sys.stderr)
+        return 2
+
+    catch_signals()
     problem = check_kernel()
     if problem:
         print(f"error: {problem}", file=sys.stderr)

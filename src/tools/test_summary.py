@@ -88,8 +88,10 @@ def main() -> int:
         bad = [n for n in notebooks if not n["ok"]]
         lines.append(f"notebooks        {len(notebooks)} executed, {len(bad)} failed")
         for n in notebooks:
-            cell = None if n["ok"] else n["failures"][0]["cell"]
-            status = "ok" if n["ok"] else (f"FAILED at cell {cell}" if cell else "FAILED")
+            first = None if n["ok"] else n["failures"][0]
+            status = "ok" if first is None else (f"FAILED at cell {first['cell']}" if first["cell"] else "FAILED")
+            if first is not None:
+                status += f" ({first['kind']})"  # error, compile error, timeout, dead kernel, runner
             plots = f", {n['plots']} plot{'s' if n['plots'] != 1 else ''}" if n["plots"] else ""
             lines.append(f"                 {n['notebook']:<40} {n['seconds']:7.1f} s  {status}{plots}")
         passed += len(notebooks) - len(bad)
