@@ -225,16 +225,21 @@ async function startLab(args, root) {
     { windowingMode: 'none' });
   writeJson(path.join(settings, '@jupyterlab', 'apputils-extension', 'notification.jupyterlab-settings'),
     { checkForUpdates: false, fetchNews: 'false' });
+  // The token reaches JupyterLab in a file only this user can read, never on its command line (ps shows that).
+  const tokenFile = path.join(home, 'token');
+  fs.writeFileSync(tokenFile, token, { mode: 0o600 });
   const env = {
     ...process.env,
+    JUPYTER_TOKEN_FILE: tokenFile,
     JUPYTER_CONFIG_DIR: path.join(home, 'config'),
     JUPYTER_DATA_DIR: path.join(home, 'data'),
     JUPYTER_RUNTIME_DIR: path.join(home, 'runtime'),
     JUPYTERLAB_SETTINGS_DIR: settings,
     JUPYTERLAB_WORKSPACES_DIR: path.join(home, 'workspaces'),
   };
+  delete env.JUPYTER_TOKEN; // it would win over the file
   const labArgs = ['lab', '--no-browser', '--ip=127.0.0.1', `--port=${port}`, '--ServerApp.port_retries=0',
-    `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${root}`];
+    `--ServerApp.root_dir=${root}`];
   if (process.getuid && process.getuid() === 0) labArgs.push('--allow-root');
   const log = fs.openSync(path.join(args.out, 'jupyterlab.log'), 'w');
   const child = spawn(args.jupyter, labArgs, { env, detached: true, stdio: ['ignore', log, log] });
