@@ -332,6 +332,39 @@ run_notebooks() {
     --results "$TARGET/gd/notebooks.json" ${mathjax[@]+"${mathjax[@]}"} ${NOTEBOOKS[@]+"${NOTEBOOKS[@]}"}
 }
 
+# The original IJava kernel (1.3.0), for the check that the course renders the same on it: its jar comes
+# from GD_IJAVA_JAR or ../shared/kernels/ijava-1.3.0/ beside the repository (it is on neither Maven
+# Central nor PyPI). Returns 1 when there is none.
+find_ijava() {
+  IJAVA_JAR=""
+  local candidate
+  for candidate in "${GD_IJAVA_JAR:-}" "$ROOT/../shared/kernels/ijava-1.3.0/ijava-1.3.0.jar"; do
+    if [ -n "$candidate" ] && [ -f "$candidate" ]; then
+      IJAVA_JAR="$(cd "$(dirname "$candidate")" && pwd -P)/$(basename "$candidate")"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Two kernelspecs that start IJava with the notebooks' JVM options: gd-ijava in .gd/venv (the runner's
+# --kernel) and java in .gd/ijava (JUPYTER_PATH of the browser check's live JupyterLab, where the
+# notebooks' own kernel name then means IJava).
+install_ijava() {
+  local dir
+  for dir in "$VENV/share/jupyter/kernels/gd-ijava" "$GD_DIR/ijava/kernels/java"; do
+    mkdir -p "$dir"
+    "$VENV/bin/python" - "$dir/kernel.json" "$JAVA_BIN" "$IJAVA_JAR" "${KERNEL_JVM_OPTIONS[@]}" <<'EOF'
+import json, sys
+path, java, jar, *options = sys.argv[1:]
+spec = {"argv": [java, *options, "-jar", jar, "{connection_file}"], "display_name": "Java (IJava 1.3.0)",
+        "language": "java", "interrupt_mode": "message", "env": {}}
+with open(path, "w") as f:
+    json.dump(spec, f, indent=1)
+EOF
+  done
+}
+
 cmd_lab() {
   local path="notebooks" arg="${1:-}"
   if [ -n "$arg" ]; then path="$(resolve_notebook "$arg")"; elif [ ! -d "$ROOT/notebooks" ]; then path=""; fi
@@ -447,6 +480,24 @@ cmd_test() {
   ensure_node
   run_notebooks || notebooks_status=$?
 
+  local ijava="skipped" ijava_reason="" ijava_args=()
+  if find_ijava; then
+    install_ijava
+    say "the notebooks again, on the original IJava kernel ($IJAVA_JAR)"
+    if step runner "$VENV/bin/python" "$TOOLS/run_notebooks.py" --kernel gd-ijava --timeout "$CELL_TIMEOUT" \
+        --executed "$TARGET/ijava/notebooks" --logs "$TARGET/gd/ijava-kernel-logs" \
+        --results "$TARGET/gd/ijava.json" ${NOTEBOOKS[@]+"${NOTEBOOKS[@]}"}; then
+      ijava="ran"
+    else
+      ijava="failed"
+    fi
+    ijava_args=(--ijava-kernels "$GD_DIR/ijava" --ijava-notebook "$ROOT/notebooks/01-gradient-descent.ipynb"
+                --ijava-target "$TARGET")
+  else
+    ijava_reason="no IJava 1.3.0 jar (set GD_IJAVA_JAR, or put ../shared/kernels/ijava-1.3.0/ beside the repository)"
+    say "IJava check skipped: $ijava_reason"
+  fi
+
   if [ "$NODE_OK" != true ]; then
     reason="$NODE_PROBLEM"
   elif ! find_chromium; then
@@ -459,14 +510,16 @@ cmd_test() {
     local browser_status=0
     step "the browser check" "$NODE_BIN" "$TOOLS/browser_check.mjs" --site "$TARGET/site" \
       --notebooks "$TARGET/notebooks" --out "$TARGET/browser" --chromium "$CHROMIUM" \
-      --jupyter "$VENV/bin/jupyter" --node-modules "$NODE_DIR/node_modules" || browser_status=$?
+      --jupyter "$VENV/bin/jupyter" --node-modules "$NODE_DIR/node_modules" ${ijava_args[@]+"${ijava_args[@]}"} \
+      || browser_status=$?
     if [ "$browser_status" -eq 0 ]; then browser="passed"; else browser="failed"; fi
   fi
 
   "$VENV/bin/python" "$TOOLS/test_summary.py" --root "$ROOT" \
     --verify "$verify_status" --self-test "$selftest_status" --runner "$notebooks_status" \
     --notebooks "$TARGET/gd/notebooks.json" --browser "$browser" --browser-reason "$reason" \
-    --browser-results "$TARGET/browser/results.json" --seconds "$((SECONDS - t0))"
+    --browser-results "$TARGET/browser/results.json" --ijava "$ijava" --ijava-reason "$ijava_reason" \
+    --ijava-results "$TARGET/gd/ijava.json" --seconds "$((SECONDS - t0))"
 }
 
 main() {

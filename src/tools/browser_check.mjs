@@ -7,6 +7,8 @@
 //  2. JupyterLab from the project's environment serves --notebooks (127.0.0.1, a free port, a fresh
 //     token); one executed notebook with plots is opened as CI leaves it (untrusted) and the same
 //     is asserted for the plots drawn by the plotly MIME extension, without running any cell.
+//  3. With --ijava-kernels, the source of --ijava-notebook is opened in JupyterLab on the original IJava
+//     kernel, every cell is run live from the Run menu, and its plots must render as in 2.
 // Screenshots go to --out. Uses playwright-core with the system's Chromium; never downloads one.
 //
 //   node browser_check.mjs --site target/site --notebooks target/notebooks --out target/browser \
@@ -29,6 +31,7 @@ const CHROMIUM_ARGS = [
 ];
 const RENDER_TIMEOUT_MS = 30_000;
 const LAB_START_TIMEOUT_MS = 120_000;
+const IJAVA_RUN_TIMEOUT_MS = 240_000;
 const PLOT_MIME = 'application/vnd.plotly.v1+json';
 
 function parseArgs(argv) {
@@ -46,7 +49,8 @@ function parseArgs(argv) {
 function usage(message) {
   console.error(`browser_check: ${message}`);
   console.error('usage: node browser_check.mjs --site DIR --notebooks DIR --out DIR --chromium PATH '
-    + '--node-modules DIR [--jupyter PATH] [--lab-notebook NAME.ipynb]');
+    + '--node-modules DIR [--jupyter PATH] [--lab-notebook NAME.ipynb] '
+    + '[--ijava-kernels DIR --ijava-notebook SOURCE.ipynb --ijava-target TARGET_DIR]');
   process.exit(2);
 }
 
@@ -215,7 +219,7 @@ function writeJson(file, value) {
   fs.writeFileSync(file, JSON.stringify(value, null, 2));
 }
 
-async function startLab(args, root) {
+async function startLab(args, root, extraEnv = {}) {
   const port = await freePort();
   const token = crypto.randomBytes(24).toString('hex');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-lab-check-'));
@@ -236,6 +240,7 @@ async function startLab(args, root) {
     JUPYTER_RUNTIME_DIR: path.join(home, 'runtime'),
     JUPYTERLAB_SETTINGS_DIR: settings,
     JUPYTERLAB_WORKSPACES_DIR: path.join(home, 'workspaces'),
+    ...extraEnv,
   };
   delete env.JUPYTER_TOKEN; // it would win over the file
   const labArgs = ['lab', '--no-browser', '--ip=127.0.0.1', `--port=${port}`, '--ServerApp.port_retries=0',
@@ -307,6 +312,64 @@ async function checkLab(browser, args, name, results) {
   console.log(`  ${status} ${`JupyterLab: ${name}`.padEnd(40)} ${plural(expected.count, 'plot')} (untrusted, no cell run)`);
 }
 
+// The first notebook run live in JupyterLab on the original IJava kernel: a copy of the source notebook in a
+// scratch folder beside a link to target/ (its first cell loads ../target/lib), JupyterLab with
+// JUPYTER_PATH where the kernel named "java" is IJava, every cell run from the Run menu, then the plots
+// waited for and a screenshot taken. The plots expected are those of the executed notebook in --notebooks.
+async function checkIJavaLab(browser, args, results) {
+  const name = path.basename(args['ijava-notebook']);
+  const expected = expectedPlots(path.join(args.notebooks, name));
+  const result = { notebook: name, plots: expected.count, rendered: 0, kernel: null, problems: [] };
+  results.ijavaLab = result;
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-ijava-lab-'));
+  fs.mkdirSync(path.join(workspace, 'notebooks'));
+  fs.copyFileSync(args['ijava-notebook'], path.join(workspace, 'notebooks', name));
+  fs.symlinkSync(path.resolve(args['ijava-target']), path.join(workspace, 'target'));
+  const lab = await startLab(args, workspace, { JUPYTER_PATH: path.resolve(args['ijava-kernels']) });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const origin = `http://127.0.0.1:${lab.port}`;
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      return route.abort();
+    });
+    const page = await context.newPage();
+    await page.goto(`${lab.base}/lab/tree/notebooks/${encodeURIComponent(name)}?token=${lab.token}`);
+    await page.waitForSelector('.jp-NotebookPanel .jp-Notebook .jp-Cell', { timeout: LAB_START_TIMEOUT_MS });
+    const idle = page.locator('.jp-NotebookPanel .jp-Toolbar-kernelStatus[data-status="idle"], '
+      + '.jp-NotebookPanel [data-status="idle"]');
+    await idle.first().waitFor({ timeout: LAB_START_TIMEOUT_MS }).catch(() => {});
+    await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
+    await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+    const deadline = Date.now() + IJAVA_RUN_TIMEOUT_MS;
+    let state;
+    for (;;) {
+      state = await page.evaluate(inspectCells, { cells: expected.cells, mode: 'lab' });
+      if (!judge(expected, state, '').problems.length || Date.now() > deadline) break;
+      await page.waitForTimeout(1000);
+    }
+    result.kernel = (await page.locator('.jp-NotebookPanel .jp-KernelName').first().textContent()
+      .catch(() => null))?.trim() ?? null;
+    if (!result.kernel || !result.kernel.includes('IJava')) {
+      result.problems.push(`${name} (JupyterLab on IJava): the notebook's kernel is "${result.kernel}", expected IJava`);
+    }
+    const verdict = judge(expected, state, `${name} (JupyterLab on IJava)`);
+    result.problems.push(...verdict.problems);
+    result.rendered = verdict.rendered;
+    const first = page.locator('.jp-NotebookPanel .js-plotly-plot').first();
+    if (await first.count()) await first.scrollIntoViewIfNeeded().catch(() => {});
+    await page.screenshot({ path: path.join(args.out, `lab-ijava-${name.replace(/\.ipynb$/, '')}.png`) });
+    await context.close();
+  } finally {
+    await lab.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  const status = result.problems.length ? 'FAILED' : 'ok    ';
+  console.log(`  ${status} ${`JupyterLab on IJava: ${name}`.padEnd(40)} ${plural(expected.count, 'plot')} `
+    + `(every cell run live, kernel "${result.kernel}")`);
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const require = createRequire(path.join(path.resolve(args['node-modules']), 'gd-resolve.js'));
@@ -340,14 +403,18 @@ async function main() {
       console.log('  JupyterLab check skipped: no --jupyter given');
     } else {
       await checkLab(browser, args, labName, results);
+      if (args['ijava-kernels']) await checkIJavaLab(browser, args, results);
     }
   } finally {
     await browser.close();
   }
   for (const p of results.pages) problems.push(...p.problems);
   if (results.lab) problems.push(...results.lab.problems);
-  results.plots = results.pages.reduce((n, p) => n + p.plots, 0) + (results.lab?.plots ?? 0);
-  results.rendered = results.pages.reduce((n, p) => n + p.rendered, 0) + (results.lab?.rendered ?? 0);
+  if (results.ijavaLab) problems.push(...results.ijavaLab.problems);
+  results.plots = results.pages.reduce((n, p) => n + p.plots, 0) + (results.lab?.plots ?? 0)
+    + (results.ijavaLab?.plots ?? 0);
+  results.rendered = results.pages.reduce((n, p) => n + p.rendered, 0) + (results.lab?.rendered ?? 0)
+    + (results.ijavaLab?.rendered ?? 0);
   results.problems = problems;
   results.ok = problems.length === 0;
   writeJson(resultsFile, results);

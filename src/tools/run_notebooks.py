@@ -43,7 +43,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 TOOLS = Path(__file__).resolve().parent
-KERNEL = "java"
+KERNEL = "java"  # the notebooks' kernelspec; --kernel runs them on another (the IJava check)
 FIXTURES = TOOLS / "fixtures"
 FIXTURE = FIXTURES / "broken.ipynb"
 TEMPLATES = TOOLS / "templates"
@@ -99,6 +99,8 @@ class Result:
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     plots: int = 0
+    rich: int = 0  # plot outputs that carry both the plotly MIME type and text/html
+    checks: list[str] = field(default_factory=list)  # the ✓ lines the notebook printed, in order
     html: str | None = None
     executed: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -122,6 +124,22 @@ def title_of(nb: nbformat.NotebookNode, fallback: str) -> str:
             if m and m.group(1):
                 return re.sub(r"[*_`]", "", m.group(1)).strip()
     return fallback
+
+
+def count_rich(nb: nbformat.NotebookNode) -> int:
+    """Outputs that carry a figure both as Plotly JSON (drawn without scripts) and as html (preview + script)."""
+    return sum(1 for cell in nb.cells for out in cell.get("outputs", [])
+               if "application/vnd.plotly.v1+json" in out.get("data", {}) and "text/html" in out.get("data", {}))
+
+
+def check_lines(nb: nbformat.NotebookNode) -> list[str]:
+    """The lines starting with ✓ that the cells printed (the outcomes the notebook asserts), in order."""
+    lines = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stdout":
+                lines += [line for line in "".join(out.get("text", "")).splitlines() if line.startswith("✓")]
+    return lines
 
 
 def count_plots(nb: nbformat.NotebookNode) -> int:
@@ -190,14 +208,14 @@ def copy_mathjax(source: Path | None, site: Path) -> str | None:
     return None
 
 
-def check_kernel() -> str | None:
-    """An error message if the ``java`` kernel is missing or not the project's own."""
+def check_kernel(name: str = KERNEL) -> str | None:
+    """An error message if the kernel ``name`` is missing or not the project's own."""
     try:
-        spec = KernelSpecManager().get_kernel_spec(KERNEL)
+        spec = KernelSpecManager().get_kernel_spec(name)
     except NoSuchKernel:
-        return f"no Jupyter kernel named '{KERNEL}' is installed in {sys.prefix}; run ./gd to set it up"
+        return f"no Jupyter kernel named '{name}' is installed in {sys.prefix}; run ./gd to set it up"
     if not Path(spec.resource_dir).resolve().is_relative_to(Path(sys.prefix).resolve()):
-        return (f"the '{KERNEL}' kernel found is {spec.resource_dir}, not the project's own in "
+        return (f"the '{name}' kernel found is {spec.resource_dir}, not the project's own in "
                 f"{sys.prefix}; run through ./gd (it sets JUPYTER_PATH)")
     return None
 
@@ -366,7 +384,7 @@ def seconds(value: float) -> str:
 
 
 def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Path | None,
-            logs_dir: Path | None, keep_going: bool = False) -> Result:
+            logs_dir: Path | None, keep_going: bool = False, kernel: str = KERNEL) -> Result:
     """Execute one notebook in a fresh kernel and write its outputs; never raises for cell errors.
 
     Stops at the first failing cell, unless ``keep_going`` (the self-test's mode).
@@ -376,7 +394,7 @@ def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Pat
     limit = min(timeout, TIMEOUT_CAP)
     # "immediate": the notebook is done, so the kernel is killed rather than asked (saves ~3 s).
     # timeout_func carries the exact limit (the timeout trait takes whole seconds only).
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=math.ceil(limit),
+    client = NotebookClient(nb, kernel_name=kernel, timeout=math.ceil(limit),
                             timeout_func=lambda cell: limit, startup_timeout=180,
                             shutdown_kernel="immediate")
     # The kernel's stderr and stdout go to a log, kept in logs_dir or else only while the notebook runs
@@ -441,6 +459,8 @@ def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Pat
             scratch.cleanup()
     res.seconds = time.monotonic() - start
     res.plots = count_plots(nb)
+    res.rich = count_rich(nb)
+    res.checks = check_lines(nb)
 
     if executed_dir is not None:
         executed_dir.mkdir(parents=True, exist_ok=True)
@@ -538,12 +558,13 @@ def run_all(paths: list[Path], args) -> list[Result]:
             print(f"note: {warning}")
     results = []
     print(f"Executing {len(paths)} notebook{'s' if len(paths) != 1 else ''} "
-          f"(fresh Java kernel each, cell timeout {seconds(args.timeout)} s):", flush=True)
+          f"(fresh {'Java' if args.kernel == KERNEL else args.kernel} kernel each, cell timeout "
+          f"{seconds(args.timeout)} s):", flush=True)
     for path in paths:
         try:
             results.append(run_one(path, args.timeout,
                                    Path(args.executed) if args.executed else None, site,
-                                   Path(args.logs) if args.logs else None))
+                                   Path(args.logs) if args.logs else None, kernel=args.kernel))
         except Exception as e:  # e.g. a notebook file that is not valid JSON
             failure = Failure("runner", f"{type(e).__name__}: {e}")
             results.append(Result(notebook=path.name, title=path.stem, failures=[failure]))
@@ -802,6 +823,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--logs", help="folder for the kernels' own output (one log per notebook)")
     p.add_argument("--results", help="write a JSON summary here")
     p.add_argument("--self-test", action="store_true", help="check the runner on its broken fixtures")
+    p.add_argument("--kernel", default=KERNEL, help=f"the kernelspec to run the notebooks on (default {KERNEL})")
     args = p.parse_args(argv)
 
     # A timeout of 0 or less would switch nbclient's limit off: refuse it before anything runs.
@@ -815,7 +837,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     catch_signals()
-    problem = check_kernel()
+    problem = check_kernel(args.kernel)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2

@@ -52,6 +52,10 @@ def main() -> int:
     p.add_argument("--browser", choices=["passed", "failed", "skipped"], required=True)
     p.add_argument("--browser-reason", default="")
     p.add_argument("--browser-results", help="the browser check's results (JSON)")
+    p.add_argument("--ijava", choices=["ran", "failed", "skipped"], default="skipped",
+                   help="how the run of the notebooks on the original IJava kernel went")
+    p.add_argument("--ijava-reason", default="", help="why the IJava check was skipped")
+    p.add_argument("--ijava-results", help="the runner's results on IJava (JSON)")
     p.add_argument("--seconds", type=float, required=True)
     a = p.parse_args()
 
@@ -100,6 +104,40 @@ def main() -> int:
             lines.append(f"                 the runner itself FAILED (exit status {a.runner}); see above")
             failed += 1
 
+    # The same notebooks on the original IJava kernel: each runs to the end, every figure is rich there
+    # (Plotly JSON and html), with as many figures and the same ✓ lines as on JJava.
+    if a.ijava == "skipped":
+        lines.append(f"IJava check skipped: {a.ijava_reason}")
+        skipped += 1
+    else:
+        ijava = load(a.ijava_results) or []
+        jjava = {n["notebook"]: n for n in (notebooks or [])}
+        problems = []
+        for n in ijava:
+            mine = jjava.get(n["notebook"])
+            if not n["ok"]:
+                first = n["failures"][0]
+                problems.append(f"{n['notebook']}: FAILED at cell {first['cell']} ({first['kind']}): "
+                                f"{first['report'].splitlines()[0] if first['report'] else ''}")
+            elif n["rich"] != n["plots"]:
+                problems.append(f"{n['notebook']}: {n['plots'] - n['rich']} of {n['plots']} figures without both "
+                                "application/vnd.plotly.v1+json and text/html")
+            elif mine is not None and mine["ok"] and n["plots"] != mine["plots"]:
+                problems.append(f"{n['notebook']}: {n['plots']} figures on IJava, {mine['plots']} on JJava")
+            elif mine is not None and mine["ok"] and n["checks"] != mine["checks"]:
+                differ = next(i for i, (x, y) in enumerate(zip(n["checks"] + [""], mine["checks"] + [""])) if x != y)
+                problems.append(f"{n['notebook']}: the ✓ lines differ from JJava's from line {differ + 1}")
+        if not ijava:
+            problems.append("the runner wrote no results")
+        ok = not problems and a.ijava == "ran"
+        per = ", ".join(f"{n['notebook'][:2]}: {n['rich']}" for n in ijava)
+        lines.append(f"IJava check      {'passed' if ok else 'FAILED'}: {len(ijava)} notebooks on IJava 1.3.0, "
+                     f"{sum(n['rich'] for n in ijava)} figures rich ({per}), "
+                     f"{sum(len(n['checks']) for n in ijava)} ✓ lines as on JJava")
+        lines.extend(f"                 {problem}" for problem in problems)
+        passed += ok
+        failed += not ok
+
     # A reason means the check could not run (e.g. no Chromium in CI): there are no results.
     browser = load(a.browser_results) if a.browser != "skipped" and not a.browser_reason else None
     if a.browser == "skipped":
@@ -111,11 +149,14 @@ def main() -> int:
     else:
         pages = browser.get("pages", [])
         lab = browser.get("lab")
-        where = f"{len(pages)} HTML exports offline" + (f" + JupyterLab ({lab['notebook']})" if lab else "")
+        ijava_lab = browser.get("ijavaLab")
+        where = f"{len(pages)} HTML exports offline" + (f" + JupyterLab ({lab['notebook']})" if lab else "") \
+            + (f" + JupyterLab on IJava, run live ({ijava_lab['notebook']})" if ijava_lab else "")
         lines.append(f"browser check    {'passed' if browser['ok'] else 'FAILED'}: "
                      f"{browser.get('rendered', 0)} of {browser.get('plots', 0)} plots rendered ({where})")
-        checks = len(pages) + (1 if lab else 0)
-        bad_checks = sum(1 for page in pages if page["problems"]) + (1 if lab and lab["problems"] else 0)
+        checks = len(pages) + (1 if lab else 0) + (1 if ijava_lab else 0)
+        bad_checks = sum(1 for page in pages if page["problems"]) + (1 if lab and lab["problems"] else 0) \
+            + (1 if ijava_lab and ijava_lab["problems"] else 0)
         if not browser["ok"] and bad_checks == 0:
             bad_checks = 1  # e.g. no plot output at all
         passed += checks - min(bad_checks, checks)
