@@ -71,13 +71,19 @@ public final class Matrix {
         return new Matrix(rows.length, cols, copy);
     }
 
-    /** A 1 × n matrix (a row vector, such as a bias). */
-    public static Matrix row(double... values) {
+    /**
+     * A 1 × n matrix (a row vector, such as a bias): {@code Matrix.rowVector(1, 2, 3)}. Not named {@code row}:
+     * JShell would take {@code Matrix.row(5)} for the accessor {@link #row(int)}.
+     */
+    public static Matrix rowVector(double... values) {
         return new Matrix(1, values.length, new double[][] {values.clone()});
     }
 
-    /** An n × 1 matrix (a column vector, such as regression targets). */
-    public static Matrix column(double... values) {
+    /**
+     * An n × 1 matrix (a column vector, such as regression targets): {@code Matrix.columnVector(1, 2, 3)}.
+     * Not named {@code column}: JShell would take {@code Matrix.column(1)} for the accessor {@link #column(int)}.
+     */
+    public static Matrix columnVector(double... values) {
         Matrix m = zeros(values.length, 1);
         for (int i = 0; i < values.length; i++) {
             m.data[i][0] = values[i];
@@ -168,7 +174,7 @@ public final class Matrix {
 
     /** A copy of row i as a 1 × cols matrix. */
     public Matrix rowMatrix(int i) {
-        return Matrix.row(data[i]);
+        return Matrix.rowVector(data[i]);
     }
 
     /** A copy of column j as an array. */
