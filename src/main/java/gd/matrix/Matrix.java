@@ -186,6 +186,11 @@ public final class Matrix {
         return c;
     }
 
+    /** The row arrays themselves, for the kernels of this package: no copy and no index checks. */
+    double[][] rowArrays() {
+        return data;
+    }
+
     /** A copy of the elements, row by row. */
     public double[][] toArray() {
         double[][] copy = new double[rows][];
@@ -655,14 +660,7 @@ public final class Matrix {
 
     /** {@code true} if every element is finite (no NaN, no infinity). */
     public boolean isFinite() {
-        for (double[] r : data) {
-            for (double x : r) {
-                if (!Double.isFinite(x)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Kernels.allFinite(this);
     }
 
     // ---------------------------------------------------------------- comparison and text
