@@ -34,6 +34,9 @@ import java.util.Arrays;
  * {@link #timesTranspose} is a set of dot products, each summed in order k = 0, 1, 2, …; it computes four
  * of them at once (four rows of b against one row of a), so the four sums proceed side by side and each
  * element of a is loaded once for all four. It skips nothing.
+ *
+ * <p>The kernels read the row arrays directly ({@code Matrix.rowArrays()}), so the index checks of the
+ * public accessors cost them nothing.
  */
 public final class Kernels {
     /** Below this many columns an output row is too short for a fast inner loop (see transposeTimesNarrow). */

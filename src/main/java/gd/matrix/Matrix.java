@@ -15,7 +15,9 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Conventions: {@code times}, {@code plus}, {@code t()} and the other plain names return a new
  * matrix and leave their operands alone; methods ending in {@code InPlace} change this matrix and
- * return it. Shape errors name the operation and both shapes.
+ * return it. Shape errors name the operation and both shapes; index errors name the shape, the access and
+ * the index that is outside, e.g. {@code Matrix(2×3).get(5, 5): row 5 is outside 0…1}. The index checks sit
+ * in the public accessors only: the kernels read the row arrays directly.
  */
 public final class Matrix {
     static {
@@ -156,29 +158,44 @@ public final class Matrix {
 
     /** Element (i, j). */
     public double get(int i, int j) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw outside("get(" + i + ", " + j + ")", i, j);
+        }
         return data[i][j];
     }
 
     /** Sets element (i, j) to {@code value}. */
     public void set(int i, int j, double value) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw outside("set(" + i + ", " + j + ", " + value + ")", i, j);
+        }
         data[i][j] = value;
     }
 
     /**
      * Row i itself, not a copy: writing into the array changes this matrix. Loops that must be fast
-     * (optimizers, kernels) read and write rows through this.
+     * (optimizers) read and write rows through this.
      */
     public double[] row(int i) {
+        if (i < 0 || i >= rows) {
+            throw rowOutside("row(" + i + ")", i);
+        }
         return data[i];
     }
 
     /** A copy of row i as a 1 × cols matrix. */
     public Matrix rowMatrix(int i) {
+        if (i < 0 || i >= rows) {
+            throw rowOutside("rowMatrix(" + i + ")", i);
+        }
         return Matrix.rowVector(data[i]);
     }
 
     /** A copy of column j as an array. */
     public double[] column(int j) {
+        if (j < 0 || j >= cols) {
+            throw columnOutside("column(" + j + ")", j);
+        }
         double[] c = new double[rows];
         for (int i = 0; i < rows; i++) {
             c[i] = data[i][j];
@@ -220,8 +237,8 @@ public final class Matrix {
         for (int r = 0; r < indices.length; r++) {
             int i = indices[r];
             if (i < 0 || i >= rows) {
-                throw new IndexOutOfBoundsException("Matrix(" + shape() + ").rows: index " + i
-                        + " is outside 0…" + (rows - 1));
+                throw new IndexOutOfBoundsException("Matrix(" + shape() + ").rows(indices): indices[" + r + "] = "
+                        + outsideOf(i, rows, "rows"));
             }
             System.arraycopy(data[i], 0, m.data[r], 0, cols);
         }
@@ -231,8 +248,8 @@ public final class Matrix {
     /** Rows from (inclusive) to to (exclusive), copied. */
     public Matrix rows(int from, int to) {
         if (from < 0 || to > rows || from > to) {
-            throw new IndexOutOfBoundsException("Matrix(" + shape() + ").rows: range " + from + "…" + to
-                    + " is outside 0…" + rows);
+            throw new IndexOutOfBoundsException("Matrix(" + shape() + ").rows(" + from + ", " + to
+                    + "): needs 0 ≤ from ≤ to ≤ " + rows);
         }
         Matrix m = zeros(to - from, cols);
         for (int i = from; i < to; i++) {
@@ -716,6 +733,25 @@ public final class Matrix {
     }
 
     // ---------------------------------------------------------------- checks
+
+    /** The error of an access to (i, j) outside this matrix; {@code call} is the access as written. */
+    private IndexOutOfBoundsException outside(String call, int i, int j) {
+        return i < 0 || i >= rows ? rowOutside(call, i) : columnOutside(call, j);
+    }
+
+    private IndexOutOfBoundsException rowOutside(String call, int i) {
+        return new IndexOutOfBoundsException("Matrix(" + shape() + ")." + call + ": row " + outsideOf(i, rows, "rows"));
+    }
+
+    private IndexOutOfBoundsException columnOutside(String call, int j) {
+        return new IndexOutOfBoundsException("Matrix(" + shape() + ")." + call + ": column "
+                + outsideOf(j, cols, "columns"));
+    }
+
+    private static String outsideOf(int index, int size, String what) {
+        return size == 0 ? index + " does not exist (the matrix has no " + what + ")"
+                : index + " is outside 0…" + (size - 1);
+    }
 
     private void requireSameShape(String operation, Matrix other) {
         if (!sameShape(other)) {
