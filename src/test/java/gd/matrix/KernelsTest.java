@@ -214,6 +214,17 @@ class KernelsTest {
         }
         Matrix huge = Matrix.filled(3, 2, Double.MAX_VALUE);
         assertTrue(Kernels.allFinite(huge), "0·MAX_VALUE is 0: no overflow");
+        // Large enough to be split between threads: every chunk's finding counts.
+        Matrix w = Matrix.random(784, 256, Rng.seed(2), Rng::normal);
+        for (int threads = 1; threads <= 3; threads++) {
+            Kernels.threads(threads);
+            assertTrue(Kernels.allFinite(w));
+            for (int[] at : new int[][] {{0, 0}, {391, 100}, {783, 255}}) {
+                Matrix bad = w.copy();
+                bad.set(at[0], at[1], Double.NEGATIVE_INFINITY);
+                assertFalse(Kernels.allFinite(bad), threads + " threads, −∞ at " + at[0] + ", " + at[1]);
+            }
+        }
     }
 
     @Test
