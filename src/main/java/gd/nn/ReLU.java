@@ -22,7 +22,7 @@ public final class ReLU implements Layer {
         return new ReLU();
     }
 
-    /** max(x, 0), NaN for NaN and +0 for −0; remembers x. */
+    /** max(x, 0) as {@link Math#max(double, double)}: NaN for NaN and +0 for −0; remembers x. */
     @Override
     public Matrix forward(Matrix x) {
         LayerChecks.requireInput(this, x);
@@ -32,7 +32,7 @@ public final class ReLU implements Layer {
             double[] a = x.row(i);
             double[] b = y.row(i);
             for (int j = 0; j < a.length; j++) {
-                b[j] = a[j] <= 0 ? 0 : a[j];   // NaN <= 0 is false: NaN passes through
+                b[j] = Math.max(a[j], 0);   // NaN for NaN, +0 for −0; the JIT vectorises it
             }
         }
         return y;
