@@ -252,8 +252,8 @@ public final class GradientCheck {
                     + (g == null ? "no" : Integer.toString(g.length)) + " values, expected " + at.length
                     + " (one per coordinate of the point)");
         }
-        Matrix point = Matrix.row(at);
-        TensorResult t = checkTensor("x", point, Matrix.row(g), true,
+        Matrix point = Matrix.rowVector(at);
+        TensorResult t = checkTensor("x", point, Matrix.rowVector(g), true,
                 () -> value.applyAsDouble(point.row(0).clone()));
         return new CheckResult(h, List.of(t), List.of());
     }

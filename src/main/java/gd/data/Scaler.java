@@ -118,12 +118,12 @@ public final class Scaler {
 
     /** The per-column shift (the means, or the minima) as a 1 × d row. */
     public Matrix shift() {
-        return Matrix.row(shift);
+        return Matrix.rowVector(shift);
     }
 
     /** The per-column divisor (the standard deviations, or the ranges; 1 for constant columns) as a 1 × d row. */
     public Matrix scale() {
-        return Matrix.row(scale);
+        return Matrix.rowVector(scale);
     }
 
     /** The number of feature columns d. */

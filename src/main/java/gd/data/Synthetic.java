@@ -102,7 +102,7 @@ public final class Synthetic {
                 y.set(i, 0, y.get(i, 0) + noise * rng.normal());
             }
         }
-        return new LinearData(new Dataset(x, y), Matrix.column(weights), bias, noise);
+        return new LinearData(new Dataset(x, y), Matrix.columnVector(weights), bias, noise);
     }
 
     /**

@@ -37,7 +37,7 @@ final class Surface implements Layer {
 
     Surface(Function2D f, double x0, double y0) {
         this.f = f;
-        this.xy = new Parameter("xy", Matrix.row(x0, y0));
+        this.xy = new Parameter("xy", Matrix.rowVector(x0, y0));
     }
 
     /** The point (x, y), live: the optimizer moves it. */

@@ -15,7 +15,9 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Conventions: {@code times}, {@code plus}, {@code t()} and the other plain names return a new
  * matrix and leave their operands alone; methods ending in {@code InPlace} change this matrix and
- * return it. Shape errors name the operation and both shapes.
+ * return it. Shape errors name the operation and both shapes; index errors name the shape, the access and
+ * the index that is outside, e.g. {@code Matrix(2×3).get(5, 5): row 5 is outside 0…1}. The index checks sit
+ * in the public accessors only: the kernels read the row arrays directly.
  */
 public final class Matrix {
     static {
@@ -71,13 +73,19 @@ public final class Matrix {
         return new Matrix(rows.length, cols, copy);
     }
 
-    /** A 1 × n matrix (a row vector, such as a bias). */
-    public static Matrix row(double... values) {
+    /**
+     * A 1 × n matrix (a row vector, such as a bias): {@code Matrix.rowVector(1, 2, 3)}. Not named {@code row}:
+     * JShell would take {@code Matrix.row(5)} for the accessor {@link #row(int)}.
+     */
+    public static Matrix rowVector(double... values) {
         return new Matrix(1, values.length, new double[][] {values.clone()});
     }
 
-    /** An n × 1 matrix (a column vector, such as regression targets). */
-    public static Matrix column(double... values) {
+    /**
+     * An n × 1 matrix (a column vector, such as regression targets): {@code Matrix.columnVector(1, 2, 3)}.
+     * Not named {@code column}: JShell would take {@code Matrix.column(1)} for the accessor {@link #column(int)}.
+     */
+    public static Matrix columnVector(double... values) {
         Matrix m = zeros(values.length, 1);
         for (int i = 0; i < values.length; i++) {
             m.data[i][0] = values[i];
@@ -150,34 +158,54 @@ public final class Matrix {
 
     /** Element (i, j). */
     public double get(int i, int j) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw outside("get(" + i + ", " + j + ")", i, j);
+        }
         return data[i][j];
     }
 
     /** Sets element (i, j) to {@code value}. */
     public void set(int i, int j, double value) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw outside("set(" + i + ", " + j + ", " + value + ")", i, j);
+        }
         data[i][j] = value;
     }
 
     /**
      * Row i itself, not a copy: writing into the array changes this matrix. Loops that must be fast
-     * (optimizers, kernels) read and write rows through this.
+     * (optimizers) read and write rows through this.
      */
     public double[] row(int i) {
+        if (i < 0 || i >= rows) {
+            throw rowOutside("row(" + i + ")", i);
+        }
         return data[i];
     }
 
     /** A copy of row i as a 1 × cols matrix. */
     public Matrix rowMatrix(int i) {
-        return Matrix.row(data[i]);
+        if (i < 0 || i >= rows) {
+            throw rowOutside("rowMatrix(" + i + ")", i);
+        }
+        return Matrix.rowVector(data[i]);
     }
 
     /** A copy of column j as an array. */
     public double[] column(int j) {
+        if (j < 0 || j >= cols) {
+            throw columnOutside("column(" + j + ")", j);
+        }
         double[] c = new double[rows];
         for (int i = 0; i < rows; i++) {
             c[i] = data[i][j];
         }
         return c;
+    }
+
+    /** The row arrays themselves, for the kernels of this package: no copy and no index checks. */
+    double[][] rowArrays() {
+        return data;
     }
 
     /** A copy of the elements, row by row. */
@@ -209,8 +237,8 @@ public final class Matrix {
         for (int r = 0; r < indices.length; r++) {
             int i = indices[r];
             if (i < 0 || i >= rows) {
-                throw new IndexOutOfBoundsException("Matrix(" + shape() + ").rows: index " + i
-                        + " is outside 0…" + (rows - 1));
+                throw new IndexOutOfBoundsException("Matrix(" + shape() + ").rows(indices): indices[" + r + "] = "
+                        + outsideOf(i, rows, "rows"));
             }
             System.arraycopy(data[i], 0, m.data[r], 0, cols);
         }
@@ -220,8 +248,8 @@ public final class Matrix {
     /** Rows from (inclusive) to to (exclusive), copied. */
     public Matrix rows(int from, int to) {
         if (from < 0 || to > rows || from > to) {
-            throw new IndexOutOfBoundsException("Matrix(" + shape() + ").rows: range " + from + "…" + to
-                    + " is outside 0…" + rows);
+            throw new IndexOutOfBoundsException("Matrix(" + shape() + ").rows(" + from + ", " + to
+                    + "): needs 0 ≤ from ≤ to ≤ " + rows);
         }
         Matrix m = zeros(to - from, cols);
         for (int i = from; i < to; i++) {
@@ -649,14 +677,7 @@ public final class Matrix {
 
     /** {@code true} if every element is finite (no NaN, no infinity). */
     public boolean isFinite() {
-        for (double[] r : data) {
-            for (double x : r) {
-                if (!Double.isFinite(x)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Kernels.allFinite(this);
     }
 
     // ---------------------------------------------------------------- comparison and text
@@ -712,6 +733,25 @@ public final class Matrix {
     }
 
     // ---------------------------------------------------------------- checks
+
+    /** The error of an access to (i, j) outside this matrix; {@code call} is the access as written. */
+    private IndexOutOfBoundsException outside(String call, int i, int j) {
+        return i < 0 || i >= rows ? rowOutside(call, i) : columnOutside(call, j);
+    }
+
+    private IndexOutOfBoundsException rowOutside(String call, int i) {
+        return new IndexOutOfBoundsException("Matrix(" + shape() + ")." + call + ": row " + outsideOf(i, rows, "rows"));
+    }
+
+    private IndexOutOfBoundsException columnOutside(String call, int j) {
+        return new IndexOutOfBoundsException("Matrix(" + shape() + ")." + call + ": column "
+                + outsideOf(j, cols, "columns"));
+    }
+
+    private static String outsideOf(int index, int size, String what) {
+        return size == 0 ? index + " does not exist (the matrix has no " + what + ")"
+                : index + " is outside 0…" + (size - 1);
+    }
 
     private void requireSameShape(String operation, Matrix other) {
         if (!sameShape(other)) {

@@ -6,8 +6,8 @@ import gd.util.Format;
 /**
  * ReLU with a small slope a for negative inputs, so that a unit never stops passing gradient.
  * <pre>
- * forward:   y = x if x &gt; 0, else a·x
- * backward:  ∂L/∂x = ∂L/∂y if x &gt; 0, else a·∂L/∂y     (a at the kink x = 0, as in torch)
+ * forward:   y = x if x &gt; 0, else a·x                 (NaN for a NaN x: a·NaN is NaN, as in torch)
+ * backward:  ∂L/∂x = ∂L/∂y if x &gt; 0, else a·∂L/∂y     (a at the kink x = 0 and at a NaN x, as in torch)
  * </pre>
  * Default a = 0.01 (torch's {@code negative_slope}); {@code LeakyReLU.of().negativeSlope(0.2)}.
  * Any shape; no parameters.

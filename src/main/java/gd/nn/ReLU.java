@@ -5,10 +5,11 @@ import gd.matrix.Matrix;
 /**
  * The rectified linear unit, element by element.
  * <pre>
- * forward:   y = max(x, 0)
+ * forward:   y = max(x, 0)                 (NaN for a NaN x, as torch.relu)
  * backward:  ∂L/∂x = ∂L/∂y · [x &gt; 0]      (the derivative at the kink x = 0 is taken as 0, as in torch)
  * </pre>
- * Any shape; no parameters.
+ * A NaN input stays NaN: a ReLU that turned it into 0 would hide a diverged layer behind a finite output.
+ * The backward pass passes no gradient where x is not &gt; 0, a NaN x included. Any shape; no parameters.
  */
 public final class ReLU implements Layer {
     private Matrix input;
@@ -21,7 +22,7 @@ public final class ReLU implements Layer {
         return new ReLU();
     }
 
-    /** max(x, 0); remembers x. */
+    /** max(x, 0) as {@link Math#max(double, double)}: NaN for NaN and +0 for −0; remembers x. */
     @Override
     public Matrix forward(Matrix x) {
         LayerChecks.requireInput(this, x);
@@ -31,7 +32,7 @@ public final class ReLU implements Layer {
             double[] a = x.row(i);
             double[] b = y.row(i);
             for (int j = 0; j < a.length; j++) {
-                b[j] = a[j] > 0 ? a[j] : 0;
+                b[j] = Math.max(a[j], 0);   // NaN for NaN, +0 for −0; the JIT vectorises it
             }
         }
         return y;

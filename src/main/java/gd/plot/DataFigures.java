@@ -96,7 +96,7 @@ final class DataFigures {
         }
         Function<Matrix, Matrix> forward = x -> TrainingModes.inEvalMode(model, () -> model.forward(x));
         Function<double[], double[]> curve = grid -> {
-            Matrix out = forward.apply(Matrix.column(grid));
+            Matrix out = forward.apply(Matrix.columnVector(grid));
             if (out.rows() != grid.length || out.cols() != 1) {
                 throw new IllegalArgumentException("Plots.regression: " + model + " maps a " + grid.length
                         + "×1 batch to " + out.shape() + ", expected " + grid.length + "×1");

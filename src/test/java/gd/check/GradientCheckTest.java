@@ -128,15 +128,15 @@ class GradientCheckTest {
         Rng rng = Rng.seed(3);
         Matrix x = normal(10, 3, rng);
         Matrix y = normal(10, 1, rng);
-        ToDoubleFunction<double[]> mse = w -> x.times(Matrix.column(w)).minus(y).sumOfSquares() / 10;
-        Function<double[], double[]> gradient = w -> x.transposeTimes(x.times(Matrix.column(w)).minus(y))
+        ToDoubleFunction<double[]> mse = w -> x.times(Matrix.columnVector(w)).minus(y).sumOfSquares() / 10;
+        Function<double[], double[]> gradient = w -> x.transposeTimes(x.times(Matrix.columnVector(w)).minus(y))
                 .timesInPlace(2.0 / 10).column(0);
         CheckResult right = GradientCheck.of().function(mse, gradient, new double[] {0.5, -1, 2});
         assertEquals(Verdict.EXCELLENT, right.verdict(), right.toString());
         assertEquals(3, right.checked());
         assertSame(right, right.assertPasses());
 
-        Function<double[], double[]> forgotTheTwo = w -> x.transposeTimes(x.times(Matrix.column(w)).minus(y))
+        Function<double[], double[]> forgotTheTwo = w -> x.transposeTimes(x.times(Matrix.columnVector(w)).minus(y))
                 .timesInPlace(1.0 / 10).column(0);
         CheckResult wrong = GradientCheck.of().function(mse, forgotTheTwo, new double[] {0.5, -1, 2});
         assertEquals(Verdict.WRONG, wrong.verdict());

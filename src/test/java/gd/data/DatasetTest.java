@@ -40,13 +40,13 @@ class DatasetTest {
 
     @Test
     void sizesAndToString() {
-        var d = Dataset.of(Matrix.zeros(5, 3), Matrix.column(0, 1, 2, 1, 0));
+        var d = Dataset.of(Matrix.zeros(5, 3), Matrix.columnVector(0, 1, 2, 1, 0));
         assertEquals(5, d.size());
         assertEquals(3, d.featureCount());
         assertEquals(1, d.targetCount());
         assertEquals("Dataset(5 examples, 3 features, 3 classes)", d.toString());
         assertEquals("Dataset(2 examples, 3 features, 1 target)",
-                Dataset.of(Matrix.zeros(2, 3), Matrix.column(0.5, 1)).toString());
+                Dataset.of(Matrix.zeros(2, 3), Matrix.columnVector(0.5, 1)).toString());
         assertEquals("Dataset(1 example, 1 feature, 2 targets)", Dataset.of(Matrix.zeros(1, 1), Matrix.zeros(1, 2)).toString());
     }
 
@@ -113,7 +113,7 @@ class DatasetTest {
 
     @Test
     void classesAndCounts() {
-        var d = Dataset.of(Matrix.zeros(6, 2), Matrix.column(0, 3, 3, 1, 0, 3));
+        var d = Dataset.of(Matrix.zeros(6, 2), Matrix.columnVector(0, 3, 3, 1, 0, 3));
         assertTrue(d.hasClassTargets());
         assertEquals(4, d.classes(), "class 2 never occurs but is below the largest index");
         assertArrayEquals(new int[] {2, 1, 0, 3}, d.classCounts());
@@ -126,11 +126,11 @@ class DatasetTest {
 
     @Test
     void classesRefusesRegressionTargets() {
-        var d = Dataset.of(Matrix.zeros(3, 1), Matrix.column(0, 1.5, 2));
+        var d = Dataset.of(Matrix.zeros(3, 1), Matrix.columnVector(0, 1.5, 2));
         assertFalse(d.hasClassTargets());
         assertEquals("Dataset.classes: target row 1 is 1.5, expected a class index (a whole number ≥ 0)",
                 assertThrows(IllegalArgumentException.class, d::classes).getMessage());
-        var negative = Dataset.of(Matrix.zeros(2, 1), Matrix.column(0, -1));
+        var negative = Dataset.of(Matrix.zeros(2, 1), Matrix.columnVector(0, -1));
         assertEquals("Dataset.classCounts: target row 1 is -1.0, expected a class index (a whole number ≥ 0)",
                 assertThrows(IllegalArgumentException.class, negative::classCounts).getMessage());
     }

@@ -80,7 +80,7 @@ class IdxTest {
         byte[] labels = {0, 0, 0x08, 1, 0, 0, 0, 4, 7, 2, 1, 0};
         Idx idx = Idx.read(write("labels", labels));
         assertEquals(1, idx.itemSize());
-        assertEquals(Matrix.column(7, 2, 1, 0), idx.toMatrix(1));
+        assertEquals(Matrix.columnVector(7, 2, 1, 0), idx.toMatrix(1));
     }
 
     @Test

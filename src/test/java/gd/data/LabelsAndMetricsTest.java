@@ -13,18 +13,19 @@ class LabelsAndMetricsTest {
 
     @Test
     void oneHotAndBack() {
-        Matrix hot = Labels.oneHot(Matrix.column(2, 0, 1), 3);
+        Matrix hot = Labels.oneHot(Matrix.columnVector(2, 0, 1), 3);
         assertEquals(Matrix.of(new double[] {0, 0, 1}, new double[] {1, 0, 0}, new double[] {0, 1, 0}), hot);
         assertArrayEquals(new int[] {2, 0, 1}, Labels.indices(hot));
-        assertArrayEquals(new int[] {2, 0, 1}, Labels.indices(Matrix.column(2, 0, 1)));
+        assertArrayEquals(new int[] {2, 0, 1}, Labels.indices(Matrix.columnVector(2, 0, 1)));
         assertEquals(hot, Labels.oneHot(new int[] {2, 0, 1}, 3));
-        assertEquals(Matrix.column(2, 0, 1), Labels.column(new int[] {2, 0, 1}));
+        assertEquals(Matrix.columnVector(2, 0, 1), Labels.column(new int[] {2, 0, 1}));
     }
 
     @Test
     void labelErrors() {
         assertEquals("Labels.oneHot: label 3 in row 1 is outside 0…2",
-                assertThrows(IllegalArgumentException.class, () -> Labels.oneHot(Matrix.column(0, 3), 3)).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> Labels.oneHot(Matrix.columnVector(0, 3), 3)).getMessage());
         assertEquals("Labels.oneHot: targets are 2×2, expected an n×1 column of class indices",
                 assertThrows(IllegalArgumentException.class, () -> Labels.oneHot(Matrix.zeros(2, 2), 3)).getMessage());
         assertEquals("Labels.oneHot: classes must be ≥ 1, got 0",
@@ -33,9 +34,11 @@ class LabelsAndMetricsTest {
                 assertThrows(IllegalArgumentException.class,
                         () -> Labels.indices(Matrix.of(new double[] {0, 1, 0}, new double[] {0.2, 0.8, 0}))).getMessage());
         assertEquals("Labels.indices: target row 0 of 1×2 is not one-hot (expected a single 1 and zeros elsewhere)",
-                assertThrows(IllegalArgumentException.class, () -> Labels.indices(Matrix.row(1, 1))).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> Labels.indices(Matrix.rowVector(1, 1))).getMessage());
         assertEquals("Labels.indices: target row 0 is 0.5, expected a class index (a whole number ≥ 0)",
-                assertThrows(IllegalArgumentException.class, () -> Labels.indices(Matrix.column(0.5))).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> Labels.indices(Matrix.columnVector(0.5))).getMessage());
     }
 
     @Test
@@ -45,7 +48,7 @@ class LabelsAndMetricsTest {
                 new double[] {3.0, 0.0, 0.5},    // predicts 0
                 new double[] {0.0, 0.1, 0.2},    // predicts 2
                 new double[] {5.0, 4.0, 6.0});   // predicts 2
-        Matrix y = Matrix.column(1, 0, 1, 0);
+        Matrix y = Matrix.columnVector(1, 0, 1, 0);
         assertEquals(0.5, Metrics.accuracy(scores, y));
         assertEquals(0.5, Metrics.accuracy(scores, Labels.oneHot(y, 3)), "one-hot targets work as well");
         assertEquals(6.0 / 9, Metrics.accuracy(PREDICTED, Labels.column(ACTUAL)));
@@ -94,7 +97,7 @@ class LabelsAndMetricsTest {
     @Test
     void confusionMatrixFromScoresAndUnusedClasses() {
         Matrix scores = Matrix.of(new double[] {0.9, 0.1, 0}, new double[] {0.2, 0.7, 0.1}, new double[] {0.6, 0.3, 0.1});
-        var cm = ConfusionMatrix.of(scores, Matrix.column(0, 1, 1));
+        var cm = ConfusionMatrix.of(scores, Matrix.columnVector(0, 1, 1));
         assertArrayEquals(new int[][] {{1, 0, 0}, {1, 1, 0}, {0, 0, 0}}, cm.counts());
         assertEquals(Double.NaN, cm.precision(2), "class 2 never predicted");
         assertEquals(Double.NaN, cm.recall(2), "class 2 never occurs");

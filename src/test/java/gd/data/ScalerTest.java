@@ -79,7 +79,7 @@ class ScalerTest {
         for (int i = 0; i < z.rows(); i++) {
             assertEquals(0.0, z.get(i, 2), "constant column becomes exactly 0");
         }
-        assertEquals(2.5, scaler.transform(Matrix.row(0, 0, 9.5)).get(0, 2), "other values keep their offset");
+        assertEquals(2.5, scaler.transform(Matrix.rowVector(0, 0, 9.5)).get(0, 2), "other values keep their offset");
         assertEquals(1.0, Scaler.minMax(data).scale().get(0, 2));
     }
 
@@ -97,7 +97,7 @@ class ScalerTest {
         var scaler = Scaler.minMax(data);
         Matrix z = scaler.transform(data).x();
         for (int j = 0; j < 2; j++) {
-            Matrix c = Matrix.column(z.column(j));
+            Matrix c = Matrix.columnVector(z.column(j));
             assertEquals(0.0, c.min());
             assertEquals(1.0, c.max());
         }
@@ -122,6 +122,6 @@ class ScalerTest {
                 assertThrows(IllegalArgumentException.class, () -> Scaler.minMax(Matrix.zeros(0, 3))).getMessage());
         assertEquals("Scaler.standardize: the training data contains NaN or infinite values",
                 assertThrows(IllegalArgumentException.class,
-                        () -> Scaler.standardize(Matrix.column(1, Double.NaN))).getMessage());
+                        () -> Scaler.standardize(Matrix.columnVector(1, Double.NaN))).getMessage());
     }
 }

@@ -25,7 +25,7 @@ class SyntheticTest {
         var truth = Synthetic.linear(2000, w, 4.2, 0.1, Rng.seed(11));
         assertEquals("2000×3", truth.data().x().shape());
         assertEquals("2000×1", truth.data().y().shape());
-        assertEquals(Matrix.column(w), truth.weights());
+        assertEquals(Matrix.columnVector(w), truth.weights());
         assertEquals(4.2, truth.bias());
         Matrix beta = leastSquares(truth.data());
         // standard error of each coefficient ≈ σ/√n ≈ 0.0022; allow about seven of them
@@ -40,7 +40,7 @@ class SyntheticTest {
     void noiselessLinearDataIsExact() {
         var truth = Synthetic.linear(50, new double[] {1.5, -2}, 0.25, 0, Rng.seed(2));
         Matrix beta = leastSquares(truth.data());
-        assertTrue(beta.approxEquals(Matrix.column(1.5, -2, 0.25), 1e-10), beta.toString());
+        assertTrue(beta.approxEquals(Matrix.columnVector(1.5, -2, 0.25), 1e-10), beta.toString());
         var noisy = Synthetic.linear(50, new double[] {1.5, -2}, 0.25, 0.3, Rng.seed(2));
         assertEquals(truth.data().x(), noisy.data().x(), "same seed, same features whatever the noise");
     }
@@ -48,11 +48,11 @@ class SyntheticTest {
     @Test
     void badlyScaledFeaturesHaveTheirRangesAndTruth() {
         var truth = Synthetic.badlyScaled(1000, 0.05, Rng.seed(5));
-        Matrix x1 = Matrix.column(truth.data().x().column(0));
-        Matrix x2 = Matrix.column(truth.data().x().column(1));
+        Matrix x1 = Matrix.columnVector(truth.data().x().column(0));
+        Matrix x2 = Matrix.columnVector(truth.data().x().column(1));
         assertTrue(x1.min() >= 0 && x1.max() < 1 && x1.max() > 0.9);
         assertTrue(x2.min() >= 0 && x2.max() < 1000 && x2.max() > 900);
-        assertEquals(Matrix.column(3, 0.002), truth.weights());
+        assertEquals(Matrix.columnVector(3, 0.002), truth.weights());
         Matrix beta = leastSquares(truth.data());
         assertEquals(3, beta.get(0, 0), 0.02);
         assertEquals(0.002, beta.get(1, 0), 2e-5);

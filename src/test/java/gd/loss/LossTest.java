@@ -61,7 +61,7 @@ class LossTest {
     void crossEntropyOnAWorkedExample() {
         // two equal logits: p = 1/2 each, loss log 2; with a third at log 2 more: p = (1/4, 1/4, 1/2)
         Matrix logits = Matrix.of(new double[] {0, 0, Math.log(2)}, new double[] {5, 5, 5 + Math.log(2)});
-        Matrix labels = Matrix.column(2, 0);
+        Matrix labels = Matrix.columnVector(2, 0);
         SoftmaxCrossEntropy ce = Loss.crossEntropy();
         assertEquals(Math.log(2), ce.losses(logits, labels).get(0, 0), 1e-15);
         assertEquals(Math.log(4), ce.losses(logits, labels).get(1, 0), 1e-14);
@@ -75,13 +75,13 @@ class LossTest {
     @Test
     void binaryCrossEntropyOnAWorkedExample() {
         // z = 0: σ = 1/2, loss log 2 for either label; z = log 3: σ = 3/4, loss −log(3/4) for y = 1
-        Matrix z = Matrix.column(0, Math.log(3));
-        Matrix y = Matrix.column(0, 1);
+        Matrix z = Matrix.columnVector(0, Math.log(3));
+        Matrix y = Matrix.columnVector(0, 1);
         BinaryCrossEntropy bce = Loss.binaryCrossEntropy();
         assertEquals(Math.log(2), bce.losses(z, y).get(0, 0), 1e-15);
         assertEquals(-Math.log(0.75), bce.losses(z, y).get(1, 0), 1e-15);
         assertEquals((Math.log(2) - Math.log(0.75)) / 2, bce.value(z, y), 1e-15);
-        assertTrue(Matrix.column(0.25, -0.125).approxEquals(bce.gradient(z, y), 1e-15));
+        assertTrue(Matrix.columnVector(0.25, -0.125).approxEquals(bce.gradient(z, y), 1e-15));
     }
 
     // ---------------------------------------------------------------- gradient checks
@@ -161,7 +161,7 @@ class LossTest {
     @Test
     void hugeLogitsStayFinite() {
         Matrix logits = Matrix.of(new double[] {1000, -1000, 0}, new double[] {-800, -800, -799});
-        Matrix labels = Matrix.column(1, 2);
+        Matrix labels = Matrix.columnVector(1, 2);
         SoftmaxCrossEntropy ce = Loss.crossEntropy();
         assertEquals(2000, ce.losses(logits, labels).get(0, 0), 1e-9);
         assertTrue(ce.gradient(logits, labels).isFinite());
@@ -170,8 +170,8 @@ class LossTest {
         assertEquals(1, p.get(0, 0), 0);
         assertEquals(-2000, Softmax.logProbabilities(logits).get(0, 1), 1e-9);
 
-        Matrix z = Matrix.column(800, -800, 40);
-        Matrix y = Matrix.column(0, 0, 1);
+        Matrix z = Matrix.columnVector(800, -800, 40);
+        Matrix y = Matrix.columnVector(0, 0, 1);
         BinaryCrossEntropy bce = Loss.binaryCrossEntropy();
         Matrix l = bce.losses(z, y);
         assertEquals(800, l.get(0, 0), 1e-12);
@@ -230,20 +230,20 @@ class LossTest {
     @Test
     void classIndexOutOfRangeIsNamed() {
         Matrix logits = Matrix.zeros(3, 10);
-        Matrix labels = Matrix.column(1, 10, 2);
+        Matrix labels = Matrix.columnVector(1, 10, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Loss.crossEntropy().value(logits, labels));
         assertEquals("SoftmaxCrossEntropy(reduction=MEAN).value: target row 1 holds class 10, expected a class index "
                 + "in 0…9 (logits have 10 columns)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Loss.crossEntropy().gradient(logits, Matrix.column(-1, 0, 0)));
+                () -> Loss.crossEntropy().gradient(logits, Matrix.columnVector(-1, 0, 0)));
         assertTrue(e.getMessage().contains("target row 0 holds class -1, expected a class index in 0…9"),
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Loss.crossEntropy().value(logits, Matrix.column(0, 2.5, 0)));
+                () -> Loss.crossEntropy().value(logits, Matrix.columnVector(0, 2.5, 0)));
         assertTrue(e.getMessage().contains("target row 1 holds class 2.5"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Loss.crossEntropy().value(logits, Matrix.column(0, Double.NaN, 0)));
+                () -> Loss.crossEntropy().value(logits, Matrix.columnVector(0, Double.NaN, 0)));
         assertTrue(e.getMessage().contains("target row 1 holds class NaN"), e.getMessage());
     }
 

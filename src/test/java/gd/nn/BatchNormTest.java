@@ -15,8 +15,8 @@ class BatchNormTest {
         int n = 6;
         Matrix x = Matrix.random(n, 2, rng, r -> r.normal(3, 2));
         BatchNorm bn = BatchNorm.of(2).momentum(0.2);
-        bn.gamma().value().copyFrom(Matrix.row(2, 0.5));
-        bn.beta().value().copyFrom(Matrix.row(-1, 1));
+        bn.gamma().value().copyFrom(Matrix.rowVector(2, 0.5));
+        bn.beta().value().copyFrom(Matrix.rowVector(-1, 1));
         Matrix y = bn.forward(x);
         for (int j = 0; j < 2; j++) {
             double mean = 0;

@@ -98,12 +98,12 @@ class InitTest {
     @Test
     void denseFromGivenValuesCopiesThem() {
         Matrix w = Matrix.of(new double[] {1, 2}, new double[] {3, 4}, new double[] {5, 6});
-        Matrix b = Matrix.row(0.5, -0.5);
+        Matrix b = Matrix.rowVector(0.5, -0.5);
         Dense dense = Dense.of(w, b);
         assertEquals(w, dense.weight().value());
         assertNotSame(w, dense.weight().value());
         assertEquals("Dense(3→2)", dense.toString());
-        assertEquals(Matrix.row(1 + 3 + 0.5, 2 + 4 - 0.5), dense.forward(Matrix.row(1, 1, 0)));
+        assertEquals(Matrix.rowVector(1 + 3 + 0.5, 2 + 4 - 0.5), dense.forward(Matrix.rowVector(1, 1, 0)));
     }
 
     @Test

@@ -121,7 +121,7 @@ class LayerGradientTest {
     void batchNormInTrainingMode() {
         Rng rng = Rng.seed(18);
         BatchNorm bn = batchNorm(3, rng);
-        Matrix x = normal(6, 3, rng).plusRowInPlace(Matrix.row(1, -2, 0.5));
+        Matrix x = normal(6, 3, rng).plusRowInPlace(Matrix.rowVector(1, -2, 0.5));
         check(bn, x, rng);
     }
 
@@ -130,7 +130,7 @@ class LayerGradientTest {
         Rng rng = Rng.seed(19);
         BatchNorm bn = batchNorm(3, rng);
         for (int i = 0; i < 5; i++) {
-            bn.forward(normal(8, 3, rng).timesInPlace(2).plusRowInPlace(Matrix.row(1, -2, 0.5)));
+            bn.forward(normal(8, 3, rng).timesInPlace(2).plusRowInPlace(Matrix.rowVector(1, -2, 0.5)));
         }
         bn.eval();
         check(bn, normal(6, 3, rng), rng);

@@ -33,7 +33,7 @@ class MlpGoldenTest {
 
     /** A JSON vector as a 1×n row (biases) . */
     private static Matrix row(JsonNode vector) {
-        return Matrix.row(Golden.vector(vector));
+        return Matrix.rowVector(Golden.vector(vector));
     }
 
     private static Layer activation(String name) {
@@ -46,7 +46,7 @@ class MlpGoldenTest {
     }
 
     private static Matrix labels() {
-        return Matrix.column(Golden.vector(GOLDEN.get("labels")));
+        return Matrix.columnVector(Golden.vector(GOLDEN.get("labels")));
     }
 
     private static Reduction reduction(JsonNode c) {

@@ -84,7 +84,7 @@ class OptimizerGoldenTest {
                     id + "constructor " + call.keywords() + " vs hyperparameters " + hyperparameters);
         }
         Function2D f = GoldenOptimizers.function(run.get("function").asText());
-        Parameter p = new Parameter("p", Matrix.row(Golden.vector(run.get("x0"))));
+        Parameter p = new Parameter("p", Matrix.rowVector(Golden.vector(run.get("x0"))));
         List<Parameter> params = List.of(p);
         BaseOptimizer<?> opt = GoldenOptimizers.build(optimizer, hyperparameters, params);
         Clipping clipping = run.has("clipping_call") ? Clipping.parse(id, run.get("clipping_call").asText()) : null;

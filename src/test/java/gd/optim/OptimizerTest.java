@@ -21,7 +21,7 @@ class OptimizerTest {
 
     private static List<Parameter> params() {
         return List.of(new Parameter("w", Matrix.of(new double[] {1, -2}, new double[] {3, 0.5})),
-                new Parameter("b", Matrix.row(0.1, -0.2)));
+                new Parameter("b", Matrix.rowVector(0.1, -0.2)));
     }
 
     private static void assertMessage(String expected, Executable call) {
@@ -115,10 +115,10 @@ class OptimizerTest {
 
     @Test
     void gradNormClipsTheGlobalNormOverAllParameters() {
-        Parameter a = new Parameter("a", Matrix.row(3, 4));
-        Parameter b = new Parameter("b", Matrix.column(12.0));
-        a.grad().copyFrom(Matrix.row(3, 4));
-        b.grad().copyFrom(Matrix.column(12.0));
+        Parameter a = new Parameter("a", Matrix.rowVector(3, 4));
+        Parameter b = new Parameter("b", Matrix.columnVector(12.0));
+        a.grad().copyFrom(Matrix.rowVector(3, 4));
+        b.grad().copyFrom(Matrix.columnVector(12.0));
         double total = Clip.gradNorm(List.of(a, b), 6.5);
         assertEquals(13.0, total, 1e-15);
         double c = 6.5 / (13 + 1e-6);
@@ -230,9 +230,9 @@ class OptimizerTest {
             p -> NAdam.of(p).betas(0.5, 0.5),
             p -> RAdam.of(p).betas(0.5, 0.5));
         for (Function<List<Parameter>, BaseOptimizer<?>> factory : factories) {
-            Parameter w = new Parameter("w", Matrix.row(1, 2, 3));
+            Parameter w = new Parameter("w", Matrix.rowVector(1, 2, 3));
             BaseOptimizer<?> opt = factory.apply(List.of(w));
-            w.grad().copyFrom(Matrix.row(1e-3, -2e-3, 0));
+            w.grad().copyFrom(Matrix.rowVector(1e-3, -2e-3, 0));
             opt.step();
             opt.zeroGrad();
             boolean sawZero = false;

@@ -122,14 +122,14 @@ class PlotErrorsTest {
 
     @Test
     void images() {
-        Dataset small = Dataset.of(Matrix.zeros(2, 784), Matrix.column(3, 4));
+        Dataset small = Dataset.of(Matrix.zeros(2, 784), Matrix.columnVector(3, 4));
         fails("Plots.digits: count must be in 1…2 for Dataset(2 examples, 784 features, 5 classes), got 3",
                 () -> Plots.digits(small, 3));
         fails("Plots.digits: index 2 is outside 0…1", () -> Plots.digits(small, new int[] {2}));
         fails("Plots.digits: predicted has 1 classes but the data has 2 examples; expected one prediction per example",
                 () -> Plots.digits(small, new int[] {0}, new int[] {1}));
         fails("Mnist.image: the dataset has 3 features, expected 784 (28×28 pixels)",
-                () -> Plots.digits(Dataset.of(Matrix.zeros(1, 3), Matrix.column(0.0)), 1));
+                () -> Plots.digits(Dataset.of(Matrix.zeros(1, 3), Matrix.columnVector(0.0)), 1));
         Matrix a = Matrix.zeros(2, 2);
         fails("Plots.images: image 1 is 3×2 but image 0 is 2×2; expected images of one shape",
                 () -> Plots.images("t", List.of(a, Matrix.zeros(3, 2)), null, 1));
@@ -140,14 +140,14 @@ class PlotErrorsTest {
 
     @Test
     void classification() {
-        Dataset three = Dataset.of(Matrix.zeros(2, 3), Matrix.column(0, 1));
+        Dataset three = Dataset.of(Matrix.zeros(2, 3), Matrix.columnVector(0, 1));
         fails("Plots.decisionBoundary: expected a dataset with 2 features (points in the plane), got Dataset(2"
                 + " examples, 3 features, 2 classes)", () -> Plots.decisionBoundary(x -> x, three));
-        Dataset plane = Dataset.of(Matrix.zeros(2, 2), Matrix.column(0, 1));
+        Dataset plane = Dataset.of(Matrix.zeros(2, 2), Matrix.columnVector(0, 1));
         fails("Plots.decisionBoundary: the scores of a 14400×2 batch are 1×2; expected 14400 rows, one column per"
                 + " class (or one logit column)", () -> Plots.decisionBoundary(x -> Matrix.zeros(1, 2), plane));
         fails("Plots.scatter: target row 0 is 0.5, expected a class index (a whole number ≥ 0)",
-                () -> Plots.scatter(Dataset.of(Matrix.zeros(1, 2), Matrix.column(0.5))));
+                () -> Plots.scatter(Dataset.of(Matrix.zeros(1, 2), Matrix.columnVector(0.5))));
         fails("Plots.probability: expected two classes (one logit column or two score columns, labels 0 and 1), got"
                 + " 3 score columns and 2 classes; use Plots.decisionBoundary for more",
                 () -> Plots.probability(x -> Matrix.zeros(x.rows(), 3), plane));

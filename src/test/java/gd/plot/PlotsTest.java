@@ -577,8 +577,9 @@ class PlotsTest {
 
     @Test
     void decisionBoundaryOfAHandWrittenModel() {
-        Dataset d = Dataset.of(Matrix.of(new double[] {-1, 0}, new double[] {1, 0}), Matrix.column(0, 1));
-        Figure f = Plots.decisionBoundary(x -> x.times(Matrix.column(1, 0)), d);   // one logit: class 1 where x₁ > 0
+        Dataset d = Dataset.of(Matrix.of(new double[] {-1, 0}, new double[] {1, 0}), Matrix.columnVector(0, 1));
+        // one logit: class 1 where x₁ > 0
+        Figure f = Plots.decisionBoundary(x -> x.times(Matrix.columnVector(1, 0)), d);
         String heat = trace(f, 0);
         String firstRow = heat.replaceAll("(?s).*z: \\[\\[([^\\]]*)\\].*", "$1");
         String[] cells = firstRow.split(",");
@@ -590,8 +591,8 @@ class PlotsTest {
 
     @Test
     void probabilityOfClassOne() {
-        Dataset d = Dataset.of(Matrix.of(new double[] {-1, 0}, new double[] {1, 0}), Matrix.column(0, 1));
-        Figure logit = Plots.probability(x -> x.times(Matrix.column(4, 0)), d);
+        Dataset d = Dataset.of(Matrix.of(new double[] {-1, 0}, new double[] {1, 0}), Matrix.columnVector(0, 1));
+        Figure logit = Plots.probability(x -> x.times(Matrix.columnVector(4, 0)), d);
         String heat = trace(logit, 0);
         String firstRow = heat.replaceAll("(?s).*z: \\[\\[([^\\]]*)\\].*", "$1");
         String[] cells = firstRow.split(",");
@@ -622,7 +623,7 @@ class PlotsTest {
 
     @Test
     void regressionPointsAndFittedCurves() {
-        Dataset d = Dataset.of(Matrix.column(0, 1, 2), Matrix.column(1, 3, 5));
+        Dataset d = Dataset.of(Matrix.columnVector(0, 1, 2), Matrix.columnVector(1, 3, 5));
         Figure points = Plots.regression(d);
         assertEquals(1, points.getTraces().length);
         assertTrue(trace(points, 0).contains("mode: 'markers'"));

@@ -68,7 +68,7 @@ public final class Golden {
 
     /** A golden tensor as a matrix: a list of rows (a weight), or a flat list as one row (a bias, a point). */
     public static Matrix tensor(JsonNode node) {
-        return node.size() > 0 && node.get(0).isArray() ? matrix(node) : Matrix.row(vector(node));
+        return node.size() > 0 && node.get(0).isArray() ? matrix(node) : Matrix.rowVector(vector(node));
     }
 
     /**

@@ -40,13 +40,13 @@ class TrainerGoldenTest {
 
     private static Sequential model() {
         return Sequential.of(
-                Dense.of(Golden.matrix(GOLDEN.get("W1")).t(), Matrix.row(Golden.vector(GOLDEN.get("b1")))),
+                Dense.of(Golden.matrix(GOLDEN.get("W1")).t(), Matrix.rowVector(Golden.vector(GOLDEN.get("b1")))),
                 ReLU.of(),
-                Dense.of(Golden.matrix(GOLDEN.get("W2")).t(), Matrix.row(Golden.vector(GOLDEN.get("b2")))));
+                Dense.of(Golden.matrix(GOLDEN.get("W2")).t(), Matrix.rowVector(Golden.vector(GOLDEN.get("b2")))));
     }
 
     private static Dataset data() {
-        return Dataset.of(Golden.matrix(GOLDEN.get("X")), Matrix.column(Golden.vector(GOLDEN.get("labels"))));
+        return Dataset.of(Golden.matrix(GOLDEN.get("X")), Matrix.columnVector(Golden.vector(GOLDEN.get("labels"))));
     }
 
     /** A parameter's matrix in torch's layout: weights transposed back to out×in, biases as they are (1×out). */
