@@ -102,6 +102,26 @@ class BadInputCatalogueTest {
     private static final Dataset DATA = Synthetic.linear(40, new double[] {1, -2, 0.5}, 0.3, 0.1, Rng.seed(7)).data();
 
     static {
+        // ------------------------------------------------------------------------ matrix
+        refuse("matrix", "an element outside the shape", IndexOutOfBoundsException.class,
+                () -> Matrix.zeros(2, 3).get(5, 5), "Matrix(2×3).get(5, 5): row 5 is outside 0…1");
+        refuse("matrix", "a row outside the shape", IndexOutOfBoundsException.class, () -> Matrix.zeros(2, 3).row(2),
+                "Matrix(2×3)", "row 2 is outside 0…1");
+        refuse("matrix", "a product of mismatched shapes", () -> Matrix.zeros(2, 3).times(Matrix.zeros(2, 3)),
+                "2×3", "2×3");
+        exact("matrix", "0 · NaN is NaN in a product (it was 1.0)",
+                () -> Matrix.rowVector(0, 1).times(Matrix.columnVector(Double.NaN, 1)).get(0, 0), Double.NaN);
+        exact("matrix", "0 · ∞ is NaN in a product",
+                () -> Matrix.rowVector(0, 1).times(Matrix.columnVector(Double.POSITIVE_INFINITY, 1)).get(0, 0),
+                Double.NaN);
+        exact("matrix", "the same through a transposed product",
+                () -> Matrix.columnVector(0, 1).transposeTimes(Matrix.columnVector(Double.NaN, 1)).get(0, 0),
+                Double.NaN);
+        exact("matrix", "and through the other one, as before",
+                () -> Matrix.rowVector(0, 1).timesTranspose(Matrix.rowVector(Double.NaN, 1)).get(0, 0), Double.NaN);
+        exact("layer", "ReLU passes NaN through", () -> ReLU.of().forward(Matrix.filled(1, 1, Double.NaN)).get(0, 0),
+                Double.NaN);
+
         // ------------------------------------------------------------------------ losses
         SoftmaxCrossEntropy ce = SoftmaxCrossEntropy.of();
         refuse("loss", "cross-entropy on one column", () -> ce.value(Matrix.filled(3, 1, 0.5), Matrix.zeros(3, 1)),
@@ -162,6 +182,22 @@ class BadInputCatalogueTest {
             d.forward(Matrix.zeros(4, 3));
             d.backward(Matrix.zeros(4, 3));
         }, "gradOutput is 4×3, expected 4×2");
+        refuse("layer", "a second backward for one forward pass", IllegalStateException.class, () -> {
+            Dense d = dense(3, 2);
+            d.forward(Matrix.zeros(4, 3));
+            d.backward(Matrix.zeros(4, 2));
+            d.backward(Matrix.zeros(4, 2));
+        }, "Dense(3→2).backward: backward was already called for the last forward pass", "add them twice");
+        exact("layer", "backward, zeroGrad, backward again gives the same gradient", () -> {
+            Dense d = dense(3, 2);
+            Matrix x = Matrix.filled(4, 3, 0.5);
+            d.forward(x);
+            d.backward(Matrix.filled(4, 2, 1));
+            double first = d.weight().grad().get(0, 0);
+            d.zeroGrad();
+            d.backward(Matrix.filled(4, 2, 1));
+            return d.weight().grad().get(0, 0) - first;
+        }, 0);
         refuse("layer", "batch normalisation of one row", () -> BatchNorm.of(3).forward(Matrix.zeros(1, 3)),
                 "a training batch needs at least 2 rows");
         refuse("layer", "dropout with p = 1", () -> Dropout.of(1, Rng.seed(1)), "Dropout.p must be in [0, 1), got 1.0");

@@ -24,6 +24,9 @@ import java.util.List;
  * Ioffe &amp; Szegedy 2015, <a href="https://arxiv.org/abs/1502.03167">Batch Normalization</a>.
  */
 public final class BatchNorm implements Layer {
+    /** Whether backward has used the last forward pass, and how often the gradients were zeroed by then. */
+    private boolean spent;
+    private long zeroingsAtBackward;
     private final int features;
     private final Parameter gamma;
     private final Parameter beta;
@@ -124,6 +127,7 @@ public final class BatchNorm implements Layer {
     /** Normalises with batch statistics (training, updating the running ones) or the running ones (evaluation). */
     @Override
     public Matrix forward(Matrix x) {
+        spent = false;
         LayerChecks.requireInput(this, x);
         if (x.cols() != features) {
             throw new IllegalArgumentException(this + ".forward: input has " + x.cols() + " columns, expected "
@@ -182,7 +186,10 @@ public final class BatchNorm implements Layer {
     @Override
     public Matrix backward(Matrix gradOutput) {
         LayerChecks.requireForward(this, "backward", xHat);
+        LayerChecks.requireNewBackward(this, "backward", spent, gamma.zeroings(), zeroingsAtBackward);
         LayerChecks.requireGradShape(this, "backward", gradOutput, xHat.rows(), features);
+        spent = true;
+        zeroingsAtBackward = gamma.zeroings();
         int n = xHat.rows();
         double[] g = gamma.value().row(0);
         double[] sumDy = new double[features];

@@ -31,6 +31,9 @@ import java.util.List;
  * Parameters: {@code weight} (in×out) and {@code bias} (1×out).
  */
 public final class Dense implements Layer {
+    /** Whether backward has used the last forward pass, and how often the gradients were zeroed by then. */
+    private boolean spent;
+    private long zeroingsAtBackward;
     private final int in;
     private final int out;
     private final Parameter weight;
@@ -116,6 +119,7 @@ public final class Dense implements Layer {
     /** y = x·W + b; remembers x (not a copy) for the backward pass. */
     @Override
     public Matrix forward(Matrix x) {
+        spent = false;
         LayerChecks.requireInput(this, x);
         if (x.cols() != in) {
             throw new IllegalArgumentException(this + ".forward: input has " + x.cols() + " columns, expected " + in);
@@ -139,9 +143,12 @@ public final class Dense implements Layer {
 
     private void accumulate(String operation, Matrix gradOutput) {
         LayerChecks.requireForward(this, operation, input);
+        LayerChecks.requireNewBackward(this, operation, spent, weight.zeroings(), zeroingsAtBackward);
         LayerChecks.requireGradShape(this, operation, gradOutput, input.rows(), out);
         weight.grad().plusTransposeTimesInPlace(input, gradOutput);
         bias.grad().plusColumnSumsInPlace(gradOutput);
+        spent = true;
+        zeroingsAtBackward = weight.zeroings();
     }
 
     /** {@code weight} and {@code bias}, always the same list. */

@@ -15,6 +15,20 @@ final class LayerChecks {
         }
     }
 
+    /**
+     * A layer with parameters refuses a second backward for one forward pass while its gradients have not been
+     * zeroed since the first ({@code zeroings} then still equals {@code zeroingsAtLastBackward}): gradients
+     * accumulate, so the second call would add them twice.
+     */
+    static void requireNewBackward(Layer layer, String operation, boolean spent, long zeroings,
+            long zeroingsAtLastBackward) {
+        if (spent && zeroings == zeroingsAtLastBackward) {
+            throw new IllegalStateException(layer + "." + operation + ": backward was already called for the last"
+                    + " forward pass and the gradients were not zeroed since; a second call would add them twice:"
+                    + " call forward again first (or zeroGrad, to compute the same gradients again)");
+        }
+    }
+
     /** The gradient of the output must have the shape of the last output. */
     static void requireGradShape(Layer layer, String operation, Matrix gradOutput, int rows, int cols) {
         if (gradOutput == null) {
