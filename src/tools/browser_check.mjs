@@ -337,11 +337,21 @@ async function checkIJavaLab(browser, args, results) {
     const page = await context.newPage();
     await page.goto(`${lab.base}/lab/tree/notebooks/${encodeURIComponent(name)}?token=${lab.token}`);
     await page.waitForSelector('.jp-NotebookPanel .jp-Notebook .jp-Cell', { timeout: LAB_START_TIMEOUT_MS });
-    const idle = page.locator('.jp-NotebookPanel .jp-Toolbar-kernelStatus[data-status="idle"], '
-      + '.jp-NotebookPanel [data-status="idle"]');
-    await idle.first().waitFor({ timeout: LAB_START_TIMEOUT_MS }).catch(() => {});
-    await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
-    await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+    // The kernel has started when the toolbar names it and its indicator says idle; then run every cell from
+    // the Run menu, and again if no cell has started within 30 s (a click the page was not ready for).
+    await page.waitForFunction(() => /IJava/.test(document.querySelector('.jp-NotebookPanel .jp-KernelName')
+      ?.textContent ?? ''), null, { timeout: LAB_START_TIMEOUT_MS }).catch(() => {});
+    await page.locator('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status="idle"]').first()
+      .waitFor({ timeout: LAB_START_TIMEOUT_MS }).catch(() => {});
+    const started = () => page.waitForFunction(() => [...document.querySelectorAll(
+      '.jp-NotebookPanel .jp-InputPrompt')].some((p) => /\[(\*|\d+)\]/.test(p.textContent)), null, { timeout: 30_000 })
+      .then(() => true, () => false);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.getByRole('menuitem', { name: 'Run', exact: true }).click();
+      await page.getByRole('menuitem', { name: /^Run All Cells/ }).click();
+      if (await started()) break;
+      await page.keyboard.press('Escape');
+    }
     const deadline = Date.now() + IJAVA_RUN_TIMEOUT_MS;
     let state;
     for (;;) {

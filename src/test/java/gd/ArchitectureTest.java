@@ -40,6 +40,8 @@ class ArchitectureTest {
             Map.entry("train", Set.of("schedule", "optim", "data", "loss", "nn", "matrix", "util")),
             Map.entry("tune", Set.of("train", "schedule", "optim", "data", "loss", "nn", "matrix", "util")),
             Map.entry("landscape", Set.of("train", "optim", "loss", "nn", "matrix", "util")),
+            Map.entry("exercise", Set.of("check", "tune", "train", "landscape", "schedule", "optim", "data", "loss",
+                    "nn", "matrix", "util")),
             Map.entry("render", Set.of("util")),
             Map.entry("plot", Set.of("tune", "train", "landscape", "schedule", "optim", "data", "loss", "nn", "matrix",
                     "util")),
