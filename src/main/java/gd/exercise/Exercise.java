@@ -83,6 +83,19 @@ public final class Exercise {
         }
     }
 
+    /**
+     * The learner's result if the exercise is solved, else the reference: what a cell after an exercise uses
+     * when it should go on with the learner's work where there is some (the capstone's model), and with the
+     * library's where there is none yet (the student version). {@code mine} is called once.
+     */
+    public static <T> T solutionOr(Supplier<T> mine, Supplier<T> reference) {
+        try {
+            return mine.get();
+        } catch (NotSolved e) {
+            return reference.get();
+        }
+    }
+
     // ---------------------------------------------------------------- derivatives and gradients
 
     /**
