@@ -54,7 +54,7 @@ public final class Exercise {
 
     /**
      * What an unsolved exercise throws: the body of a solution the learner has not written yet (the student
-     * version's {@code throw gd.check.Exercise.notSolved();}).
+     * version's {@code throw gd.exercise.Exercise.notSolved();}).
      */
     public static NotSolved notSolved() {
         return new NotSolved();
