@@ -420,9 +420,21 @@ public final class Plots {
         return ModelFigures.probability(scores, data);
     }
 
-    /** The points of a two-feature dataset coloured by class (the colours of {@link #decisionBoundary}). */
+    /**
+     * The points of a two-feature dataset coloured by class (the colours of {@link #decisionBoundary}), titled
+     * with its size, e.g. "200 examples, 2 classes"; {@link #scatter(String, Dataset)} takes a title that says
+     * what the points are.
+     */
     public static Figure scatter(Dataset data) {
         return DataFigures.scatter(data);
+    }
+
+    /**
+     * The points of a two-feature dataset coloured by class under a title of your own, e.g.
+     * {@code Plots.scatter("Two moons: no straight line separates the classes", moons)}.
+     */
+    public static Figure scatter(String title, Dataset data) {
+        return DataFigures.scatter(title, data);
     }
 
     // ------------------------------------------------------------------------------------------ regression
