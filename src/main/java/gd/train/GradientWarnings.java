@@ -89,24 +89,15 @@ final class GradientWarnings {
                 }
             }
             if (now && !zero.isEmpty()) {
-                warn(recorder, at, "the gradient of " + list(zero) + " has been exactly zero in "
-                        + HealthMonitor.PERSISTENCE + " statistics records in a row: no example sends any gradient"
-                        + " there, so those weights do not learn (ReLUs that output 0 for every example, a"
-                        + " dead layer?); try a smaller learning rate, He initialisation, or LeakyReLU");
+                warn(recorder, at, zero(zero));
             }
             if (now && !large.isEmpty()) {
-                warn(recorder, at, "the update-to-weight ratio of " + list(large) + " has been above "
-                        + Format.repr(HealthMonitor.LARGE_UPDATE_RATIO) + " in " + HealthMonitor.PERSISTENCE
-                        + " statistics records in a row (now " + ratios(recorder, large, k) + "; about 1e-3 is"
-                        + " healthy): each step rewrites a large part of the weights; the learning rate"
-                        + learningRate(lr) + " is probably too large");
+                warn(recorder, at, ratio(recorder, k, large, "above", HealthMonitor.LARGE_UPDATE_RATIO, lr,
+                        "each step rewrites a large part of the weights", "large"));
             }
             if (now && !small.isEmpty()) {
-                warn(recorder, at, "the update-to-weight ratio of " + list(small) + " has been below "
-                        + Format.repr(HealthMonitor.SMALL_UPDATE_RATIO) + " in " + HealthMonitor.PERSISTENCE
-                        + " statistics records in a row (now " + ratios(recorder, small, k) + "; about 1e-3 is"
-                        + " healthy): the weights hardly move; the learning rate" + learningRate(lr)
-                        + " is probably too small");
+                warn(recorder, at, ratio(recorder, k, small, "below", HealthMonitor.SMALL_UPDATE_RATIO, lr,
+                        "the weights hardly move", "small"));
             }
         }
     }
@@ -139,6 +130,21 @@ final class GradientWarnings {
                 recorder.gradNormAt(first, k)) + " against " + Format.number(recorder.gradNormAt(last, k)) + "),"
                 + " so the first layers hardly learn; try ReLU instead of sigmoid or tanh, He or Xavier"
                 + " initialisation, batch normalisation, or residual connections";
+    }
+
+    private String zero(List<Integer> params) {
+        return "the gradient of " + list(params) + " has been exactly zero in " + HealthMonitor.PERSISTENCE
+                + " statistics records in a row: no example sends any gradient there, so those weights do not learn"
+                + " (ReLUs that output 0 for every example, a dead layer?); try a smaller learning rate, He"
+                + " initialisation, or LeakyReLU";
+    }
+
+    private String ratio(HistoryRecorder recorder, int k, List<Integer> params, String side, double threshold,
+            double lr, String meaning, String size) {
+        return "the update-to-weight ratio of " + list(params) + " has been " + side + " " + Format.repr(threshold)
+                + " in " + HealthMonitor.PERSISTENCE + " statistics records in a row (now " + ratios(recorder, params, k)
+                + "; about 1e-3 is healthy): " + meaning + "; the learning rate" + learningRate(lr) + " is probably too "
+                + size;
     }
 
     private void warn(HistoryRecorder recorder, int step, String what) {

@@ -21,6 +21,8 @@ import tech.tablesaw.api.Table;
  * var history = trainer.fit(train);
  * history.epochLoss();            // mean training loss per epoch
  * history.validationMetric("accuracy");
+ * history.gradStats("0.weight");  // min, max, mean and std of a gradient, every statsEvery steps
+ * history.table();                // the per-epoch numbers as a Tablesaw Table
  * System.out.println(history);    // summary and a per-epoch table
  * }</pre>
  * {@link #equals} compares everything except the wall-clock times, so two runs with the same seed are equal.
