@@ -166,6 +166,15 @@ public final class Plots {
         return TrainingFigures.gradNorms(history);
     }
 
+    /**
+     * The standard deviation of each parameter's gradient elements at the steps with detailed statistics
+     * ({@link History#gradStats}), on a log y-axis: how spread each layer's gradient is, orders of magnitude lower
+     * in the first layers when gradients vanish. A parameter whose values are all zero or NaN is named in the title.
+     */
+    public static Figure gradStds(History history) {
+        return TrainingFigures.gradStds(history);
+    }
+
     /** The weight norm of each parameter at the steps with detailed statistics, on a log y-axis. */
     public static Figure weightNorms(History history) {
         return TrainingFigures.weightNorms(history);
