@@ -204,6 +204,14 @@ class ExerciseTest {
     }
 
     @Test
+    void laterCellsUseTheLearnersSolutionOrTheReference() {
+        assertEquals("mine", Exercise.solutionOr(() -> "mine", () -> "reference"));
+        assertEquals("reference", Exercise.solutionOr(() -> {
+            throw Exercise.notSolved();
+        }, () -> "reference"));
+    }
+
+    @Test
     void codeThatThrowsSomethingElseIsReportedAsTheLearnersError() {
         String message = feedback(() -> Exercise.derivative("1.7 f'", F, x -> {
             throw new ArithmeticException("/ by zero");
