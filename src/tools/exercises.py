@@ -406,12 +406,12 @@ def cmd_versions(args) -> int:
         exercises = found.get(path.name) or []
         if not exercises:
             continue
+        nb = read(path)
+        write(planted_version(nb, exercises), out / "planted" / path.name)
         try:
-            nb = read(path)
             write(student_version(nb, path.stem), out / "student" / path.name)
-            write(planted_version(nb, exercises), out / "planted" / path.name)
             made.append(path.name)
-        except Exception as e:  # e.g. nbgrader refuses a solution region outside a solution cell
+        except Exception as e:  # e.g. nbgrader refuses a solution marker outside a solution cell
             errors.setdefault(path.name, []).append(f"nbgrader could not make the student version: "
                                                     f"{type(e).__name__}: {e}")
     for name, ps in errors.items():
@@ -455,7 +455,9 @@ def verify(source: Path, solution: Path, student: Path, planted: Path, runs: dic
             path = folder / name
             total += len(exs)
             if run is None or not path.is_file():
-                if exs or version != "solution":
+                if version == "student" and name not in data.get("versions", []):
+                    problems.append(f"{name}: nbgrader could not make its student version (see the format problems)")
+                elif exs or version != "solution":
                     problems.append(f"{name}: the {version} version was not executed")
                 continue
             if version == "student":
