@@ -43,6 +43,10 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+# Run as a script, this module is __main__; the tools that import it (workspace.py, in the self-test) get this
+# same module, with its record of the running kernel that a signal shuts down.
+sys.modules.setdefault("run_notebooks", sys.modules[__name__])
+
 TOOLS = Path(__file__).resolve().parent
 KERNEL = "java"  # the notebooks' kernelspec; --kernel runs them on another (the IJava check)
 FIXTURES = TOOLS / "fixtures"
@@ -740,6 +744,70 @@ def check_exercises(tmp: Path, timeout: float) -> tuple[str, list[str]]:
     return "exercise fixture: " + "; ".join(said), problems
 
 
+def check_workspace(tmp: Path, timeout: float) -> tuple[str, list[str]]:
+    """The learner's workspace (workspace.py, behind ./gd lab, reset and check) on a course of two notebooks:
+    created from the student versions; a learner's edit survives the next sync, which adds a new notebook,
+    brings an untouched one up to date and names, in one line, the changed course notebook the learner has
+    started; the check prints 2 / 3 with the feedback of the wrong one; reset keeps a backup."""
+    import exercises as ex
+    import workspace as ws
+
+    base = tmp / "workspace"
+    course, work = base / "notebooks", base / "work"
+    course.mkdir(parents=True)
+    (base / "target").symlink_to(TOOLS.parent.parent / "target", target_is_directory=True)
+    shutil.copy(FIXTURES / "exercises.ipynb", course / "01-fixture.ipynb")
+    shutil.copy(FIXTURES / "broken.ipynb", course / "02-other.ipynb")
+    problems, said = [], []
+    first = ws.sync(course, work)
+    if len(first) != 1 or "created" not in first[0] or sorted(p.name for p in work.glob("*.ipynb")) != \
+            ["01-fixture.ipynb", "02-other.ipynb"]:
+        problems.append(f"the first sync: expected work/ with 2 notebooks and one line, got {first}")
+    mine = work / "01-fixture.ipynb"
+    nb = nbformat.read(mine, as_version=4)
+    answers = {"ex1-1-solution": "return 2 * (x - 3);", "ex1-2-solution": 'return "C";',
+               "ex1-3-solution": "return 0.8 * 0.8;"}  # the last one wrong: 0.64, not 0.512
+    for cell in nb.cells:
+        answer = answers.get(ex.nbgrader_meta(cell).get("grade_id"))
+        if answer:
+            cell.source = cell.source.replace("throw gd.exercise.Exercise.notSolved();", answer)
+    nbformat.write(nb, mine)
+    edited = mine.read_bytes()
+    for name in ("01-fixture.ipynb", "02-other.ipynb"):  # the course changes both notebooks
+        changed = nbformat.read(course / name, as_version=4)
+        changed.cells[0].source += "\n\n(Revised.)"
+        nbformat.write(changed, course / name)
+    shutil.copy(FIXTURES / "dies.ipynb", course / "03-new.ipynb")
+    second = ws.sync(course, work)
+    if mine.read_bytes() != edited:
+        problems.append("the second sync changed the learner's edited notebook")
+    if "(Revised.)" not in (work / "02-other.ipynb").read_text():
+        problems.append("the second sync did not bring the untouched notebook up to date")
+    expect = ["added 03-new.ipynb", "brought 02-other.ipynb up to date",
+              "01-fixture.ipynb: the course's version has changed since your copy was made; yours is kept"]
+    if len(second) != 3 or any(not any(e in line for line in second) for e in expect):
+        problems.append(f"the second sync said {second}; expected one line each for {expect}")
+    said.append("sync: " + " | ".join(second))
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    buf = StringIO()
+    with redirect_stdout(buf):
+        ws.check(["01"], course, work, timeout)
+    table = buf.getvalue()
+    for want in ("01-fixture", " 2 / 3", "✗ 1.3 three steps from x = 1: your value is 0.64, expected 0.512",
+                 "total"):
+        if want not in table:
+            problems.append(f"the check's table lacks {want!r}:\n{table}")
+    said.append("check:\n" + indent(table.rstrip(), "    "))
+    line = ws.reset("01", course, work)
+    backups = list((work / ".backup").glob("01-fixture.*.ipynb"))
+    if len(backups) != 1 or backups[0].read_bytes() != edited or "notSolved" not in mine.read_text():
+        problems.append(f"reset: expected the learner's version in work/.backup and the course's in work/; said {line!r}")
+    said.append("reset: the learner's version kept in work/.backup/")
+    return "workspace: " + "\n  ".join(said), problems
+
+
 def check_timeout_refusals() -> tuple[str, list[str]]:
     """A cell timeout of 0, -1, abc or nothing is refused in one line with status 2: by the runner
     (--timeout, GD_CELL_TIMEOUT) and by ./gd before it does anything."""
@@ -892,7 +960,8 @@ def self_test(timeout: float) -> bool:
         signal_run = SignalRun(tmp)
         try:
             for check in (lambda: check_broken(tmp, timeout), lambda: check_dead_kernel(tmp, timeout),
-                          lambda: check_exercises(tmp, timeout), check_timeout_refusals):
+                          lambda: check_exercises(tmp, timeout), lambda: check_workspace(tmp, timeout),
+                          check_timeout_refusals):
                 report, more = check()
                 reports.append(report)
                 problems += more
@@ -910,7 +979,8 @@ def self_test(timeout: float) -> bool:
     print(f"Runner self-test passed in {time.monotonic() - started:.1f} s: failing cells are reported "
           "with the Java messages, a dead kernel with its exit status and stderr; SIGTERM shuts the "
           "kernel down; a cell timeout that is not a positive number is refused; the exercise fixture "
-          "passes as the solution, runs as nbgrader's student version and fails with its feedback when planted.")
+          "passes as the solution, runs as nbgrader's student version and fails with its feedback when planted; "
+          "the workspace keeps the learner's edits and says when the course changed.")
     return True
 
 

@@ -246,8 +246,9 @@ def check(names: list[str], course: Path = COURSE, work: Path = WORK, timeout: f
         return 0
     total = sum(len(e) for _, e in rows)
     width = max(len(s.stem) for s, _ in rows) + 2
-    print(f"Checking your work in work/ ({len(rows)} notebook{'s' if len(rows) != 1 else ''}, {total} exercises; each runs in a fresh kernel "
-          "up to its last check, outputs go to target/check/):")
+    kept = f", outputs in {shown(executed)}/" if executed is not None else ""
+    print(f"Checking your work in {shown(work)}/ ({len(rows)} notebook{'s' if len(rows) != 1 else ''}, {total} exercises; "
+          f"each runs in a fresh kernel up to its last check{kept}):")
     print(f"  {'notebook':<{width}} solved")
     solved_total = 0
     scratch = tempfile.TemporaryDirectory(prefix="gd-check-") if executed is None else None
