@@ -56,7 +56,13 @@ function usage(message) {
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const text = (value) => (Array.isArray(value) ? value.join('') : String(value ?? ''));
-const stripTags = (s) => s.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+// Plotly reads a title as its small HTML subset: tags are markup, entities (&#39;, &amp;) are characters.
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const decodeEntities = (s) => s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e) => {
+  if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  return ENTITIES[e.toLowerCase()] ?? m;
+});
+const stripTags = (s) => decodeEntities(s.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
 
 /** The plot outputs of an executed notebook: [{cell (1-based), id, titles: [expected or null]}]. */
 function expectedPlots(ipynbPath) {
