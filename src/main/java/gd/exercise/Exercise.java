@@ -54,7 +54,7 @@ public final class Exercise {
 
     /**
      * What an unsolved exercise throws: the body of a solution the learner has not written yet (the student
-     * version's {@code throw gd.check.Exercise.notSolved();}).
+     * version's {@code throw gd.exercise.Exercise.notSolved();}).
      */
     public static NotSolved notSolved() {
         return new NotSolved();
@@ -102,8 +102,8 @@ public final class Exercise {
      * Checks the learner's derivative {@code df} of {@code f} at each of {@code xs} against central differences
      * (h = 1e-5, relative error below 1e-6 where the derivative is not tiny).
      */
-    public static boolean derivative(String name, DoubleUnaryOperator f, DoubleUnaryOperator df, double... xs) {
-        return check(name, () -> {
+    public static void derivative(String name, DoubleUnaryOperator f, DoubleUnaryOperator df, double... xs) {
+        check(name, () -> {
             String worst = null;
             double worstError = 0;
             for (double x : xs) {
@@ -128,9 +128,9 @@ public final class Exercise {
      * Checks the learner's gradient {@code grad} of {@code f} at each point against central differences, one
      * coordinate at a time; the feedback names the worst coordinate with both values.
      */
-    public static boolean gradient(String name, ToDoubleFunction<double[]> f, Function<double[], double[]> grad,
+    public static void gradient(String name, ToDoubleFunction<double[]> f, Function<double[], double[]> grad,
             double[]... points) {
-        return check(name, () -> {
+        check(name, () -> {
             String worst = null;
             double worstError = 0;
             int checked = 0;
@@ -169,8 +169,8 @@ public final class Exercise {
      * {@code loss(layer.forward(x), y)} against central differences ({@link GradientCheck}); the feedback names
      * the parameter whose gradient is off, the coordinate and both values.
      */
-    public static boolean backward(String name, Layer layer, Loss loss, Matrix x, Matrix y) {
-        return check(name, () -> {
+    public static void backward(String name, Layer layer, Loss loss, Matrix x, Matrix y) {
+        check(name, () -> {
             CheckResult result = GradientCheck.of().model(layer, loss, x, y);
             if (!result.passes()) {
                 CheckResult.Coordinate w = result.worst();
@@ -193,9 +193,9 @@ public final class Exercise {
      * (the step goes the wrong way: a sign; its length is off by a constant factor: a missing factor such as η
      * or (1 − β); only the first steps differ: a missing bias correction).
      */
-    public static boolean updateRule(String name, Function<List<Parameter>, ? extends Optimizer> mine,
+    public static void updateRule(String name, Function<List<Parameter>, ? extends Optimizer> mine,
             Function<List<Parameter>, ? extends Optimizer> reference, Function2D f, double x0, double y0, int steps) {
-        return check(name, () -> {
+        check(name, () -> {
             Trajectory yours = Trajectory.run(f, x0, y0, mine, steps);
             Trajectory theirs = Trajectory.run(f, x0, y0, reference, steps);
             double[] ax = yours.x();
@@ -224,8 +224,8 @@ public final class Exercise {
      * Checks the learner's schedule against a reference for steps 0 … steps − 1 (1e-12 relative); the
      * feedback names the first step that differs, both values, and an off-by-one step or a constant factor.
      */
-    public static boolean schedule(String name, Schedule mine, Schedule reference, int steps) {
-        return check(name, () -> {
+    public static void schedule(String name, Schedule mine, Schedule reference, int steps) {
+        check(name, () -> {
             for (int t = 0; t < steps; t++) {
                 double a = mine.lr(t);
                 double b = reference.lr(t);
@@ -249,8 +249,8 @@ public final class Exercise {
     // ---------------------------------------------------------------- numbers, targets and choices
 
     /** Checks a number the learner computes against the expected one, within {@code tolerance}. */
-    public static boolean value(String name, DoubleSupplier mine, double expected, double tolerance) {
-        return check(name, () -> {
+    public static void value(String name, DoubleSupplier mine, double expected, double tolerance) {
+        check(name, () -> {
             double a = mine.getAsDouble();
             if (!(Math.abs(a - expected) <= tolerance)) {
                 return fail("your value is " + Format.number(a, 6) + ", expected " + Format.number(expected, 6)
@@ -264,17 +264,17 @@ public final class Exercise {
      * Checks that what the learner's choice achieves reaches a goal: {@code measured} runs it (e.g. trains with the
      * learner's learning rate and returns the accuracy) and must be at least {@code goal}.
      */
-    public static boolean atLeast(String name, DoubleSupplier measured, double goal, String what) {
-        return target(name, measured, goal, true, what);
+    public static void atLeast(String name, DoubleSupplier measured, double goal, String what) {
+        target(name, measured, goal, true, what);
     }
 
     /** As {@link #atLeast}, for a measure that must be at most {@code goal} (a loss, a number of steps). */
-    public static boolean atMost(String name, DoubleSupplier measured, double goal, String what) {
-        return target(name, measured, goal, false, what);
+    public static void atMost(String name, DoubleSupplier measured, double goal, String what) {
+        target(name, measured, goal, false, what);
     }
 
-    private static boolean target(String name, DoubleSupplier measured, double goal, boolean atLeast, String what) {
-        return check(name, () -> {
+    private static void target(String name, DoubleSupplier measured, double goal, boolean atLeast, String what) {
+        check(name, () -> {
             double m = measured.getAsDouble();
             boolean reached = atLeast ? m >= goal : m <= goal;
             String relation = (atLeast ? " ≥ " : " ≤ ");
@@ -289,8 +289,8 @@ public final class Exercise {
      * Checks a multiple-choice answer: {@code answer} returns the letter chosen, {@code correct} is the right
      * one, and {@code whyNot} explains each wrong letter (the feedback a learner gets for it).
      */
-    public static boolean choice(String name, Supplier<String> answer, String correct, Map<String, String> whyNot) {
-        return check(name, () -> {
+    public static void choice(String name, Supplier<String> answer, String correct, Map<String, String> whyNot) {
+        check(name, () -> {
             String a = answer.get();
             String letter = a == null ? "" : a.strip().toUpperCase(java.util.Locale.ROOT);
             if (letter.equals(correct)) {
@@ -322,7 +322,7 @@ public final class Exercise {
     }
 
     /** Runs a check: prints ✓ or "not solved yet", throws the feedback as an AssertionError when wrong. */
-    private static boolean check(String name, Supplier<String> body) {
+    private static void check(String name, Supplier<String> body) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Exercise: give the exercise a name, e.g. \"1.1 the derivative of f\"");
         }
@@ -332,7 +332,7 @@ public final class Exercise {
         } catch (NotSolved e) {
             SOLVED.put(name, false);
             System.out.println("not solved yet: " + name);
-            return false;
+            return;
         } catch (Wrong e) {
             SOLVED.put(name, false);
             throw new AssertionError("✗ " + name + ": " + e.getMessage());
@@ -343,7 +343,6 @@ public final class Exercise {
         }
         SOLVED.put(name, true);
         System.out.println("✓ " + name + ": " + passed);
-        return true;
     }
 
     /** |a − b| / max(|a|, |b|, 1e-8): relative, but absolute near zero. */

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  *   <li><b>i-k-j order over row arrays.</b> The innermost loop runs along one row of the output and one
  *       row of the right operand, {@code c[j] = fma(a, b[j], c[j])}; the JIT turns it into vector
- *       instructions. Every output element sums its terms in the same order, k = 0, 1, 2, ….</li>
+ *       instructions. Every output element sums its terms in the same order, k = 0, 1, 2, ….
+ *       {@code c += a·b} and {@code c += aᵀ·b} add each term into c in that order too, so {@code c += aᵀ·b}
+ *       over the rows of a batch, one block of rows after the other, gives the bits of one call on all the
+ *       rows: a weight gradient accumulated over micro-batches is bit for bit the large batch's.</li>
  *   <li><b>Zero skipping, where it cannot change the result.</b> A term whose left factor is exactly 0
  *       adds 0·x, which is 0 for every finite x, so its row is skipped. MNIST images are 81 % zeros and
  *       ReLU outputs about half, so the first layer does a fifth of the work. For an infinite or NaN x,
@@ -144,8 +147,10 @@ public final class Kernels {
      * transposeTimes for a narrow b (a weight gradient of the output layer: n = 10 classes). Output rows of
      * n elements would make short inner loops, so this computes the columns of c instead, each as a long
      * row t = Σᵢ b[i][j] · a[i] (a row of (bᵀ·a), the same sums in the same order), and then writes t into
-     * column j. Each column is computed whole by one thread. Here the factors come from b and the rows from
-     * a, so a skipped term would read a row of a: zeros are skipped only if a is all finite.
+     * column j. When accumulating, t starts from column j of c, so each term is added into c in order, as
+     * in the wide kernel: accumulating the products of row blocks one after the other gives the bits of one
+     * product over all the rows. Each column is computed whole by one thread. Here the factors come from b
+     * and the rows from a, so a skipped term would read a row of a: zeros are skipped only if a is all finite.
      */
     private static void transposeTimesNarrow(Matrix a, Matrix b, Matrix c, boolean accumulate) {
         int m = a.rows();
@@ -167,10 +172,14 @@ public final class Kernels {
                         rows[count++] = aRows[i];
                     }
                 }
-                addTerms(column, false, factors, rows, count, k);
+                if (accumulate) {
+                    for (int p = 0; p < k; p++) {
+                        column[p] = cRows[p][j];
+                    }
+                }
+                addTerms(column, accumulate, factors, rows, count, k);
                 for (int p = 0; p < k; p++) {
-                    double[] cp = cRows[p];
-                    cp[j] = accumulate ? cp[j] + column[p] : column[p];
+                    cRows[p][j] = column[p];
                 }
             }
         });

@@ -6,6 +6,7 @@ import gd.data.Mnist;
 import gd.matrix.Matrix;
 import gd.nn.Layer;
 import gd.nn.TrainingModes;
+import gd.util.Format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +28,26 @@ final class DataFigures {
 
     // ------------------------------------------------------------------------------------------ classification
 
-    /** The points of a two-feature dataset coloured by class. */
+    /** The points of a two-feature dataset coloured by class, titled with its size, e.g. "200 examples, 2 classes". */
     static Figure scatter(Dataset data) {
+        return classPoints(null, data);
+    }
+
+    /** The points of a two-feature dataset coloured by class, under {@code title}. */
+    static Figure scatter(String title, Dataset data) {
+        PlotChecks.requireText("Plots.scatter", title);
+        return classPoints(title, data);
+    }
+
+    /** The points by class under {@code title}, or under the dataset's size and number of classes if it is null. */
+    private static Figure classPoints(String title, Dataset data) {
         int[] labels = PlotChecks.requirePlane("Plots.scatter", data);
+        int classes = RegionFigure.max(labels) + 1;
         List<Trace> traces = new ArrayList<>();
-        RegionFigure.addClassPoints(traces, data, labels, Math.max(2, RegionFigure.max(labels) + 1), true);
-        return Chart.of(Frame.of(data.toString(), "x₁", "x₂").legend(true), traces);
+        RegionFigure.addClassPoints(traces, data, labels, Math.max(2, classes), true);
+        String shown = title != null ? title
+                : Format.plural(data.size(), "example") + ", " + classes + (classes == 1 ? " class" : " classes");
+        return Chart.of(Frame.of(shown, "x₁", "x₂").legend(true), traces);
     }
 
     /**

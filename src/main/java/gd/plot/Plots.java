@@ -166,6 +166,15 @@ public final class Plots {
         return TrainingFigures.gradNorms(history);
     }
 
+    /**
+     * The standard deviation of each parameter's gradient elements at the steps with detailed statistics
+     * ({@link History#gradStats}), on a log y-axis: how spread each layer's gradient is, orders of magnitude lower
+     * in the first layers when gradients vanish. A parameter whose values are all zero or NaN is named in the title.
+     */
+    public static Figure gradStds(History history) {
+        return TrainingFigures.gradStds(history);
+    }
+
     /** The weight norm of each parameter at the steps with detailed statistics, on a log y-axis. */
     public static Figure weightNorms(History history) {
         return TrainingFigures.weightNorms(history);
@@ -420,9 +429,21 @@ public final class Plots {
         return ModelFigures.probability(scores, data);
     }
 
-    /** The points of a two-feature dataset coloured by class (the colours of {@link #decisionBoundary}). */
+    /**
+     * The points of a two-feature dataset coloured by class (the colours of {@link #decisionBoundary}), titled
+     * with its size, e.g. "200 examples, 2 classes"; {@link #scatter(String, Dataset)} takes a title that says
+     * what the points are.
+     */
     public static Figure scatter(Dataset data) {
         return DataFigures.scatter(data);
+    }
+
+    /**
+     * The points of a two-feature dataset coloured by class under a title of your own, e.g.
+     * {@code Plots.scatter("Two moons: no straight line separates the classes", moons)}.
+     */
+    public static Figure scatter(String title, Dataset data) {
+        return DataFigures.scatter(title, data);
     }
 
     // ------------------------------------------------------------------------------------------ regression

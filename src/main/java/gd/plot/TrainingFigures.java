@@ -21,6 +21,7 @@ final class TrainingFigures {
     private static final String WEIGHT_NORMS = "Weight norm per parameter";
     private static final String WEIGHT_NORM = "weight norm ‖θ‖";
     private static final String UPDATE_RATIOS = "Update-to-weight ratio per parameter";
+    private static final String GRAD_STDS = "Standard deviation of each parameter's gradient";
 
     private TrainingFigures() {
     }
@@ -123,6 +124,13 @@ final class TrainingFigures {
         series.add(Series.of("all parameters", history.statsSteps(), history.gradNorm()).dashed().color("#444444"));
         Shown shown = Shown.onLogAxis(op, GRAD_NORMS, series);
         return Chart.lines(shown.title(), "step", GRAD_NORM, LogScale.Y, shown.series());
+    }
+
+    /** The standard deviation of each parameter's gradient elements at the steps with detailed statistics. */
+    static Figure gradStds(History history) {
+        String op = "Plots.gradStds";
+        Shown shown = Shown.onLogAxis(op, GRAD_STDS, perParameter(op, history, (h, p) -> h.gradStats(p).std()));
+        return Chart.lines(shown.title(), "step", "std of the gradient's elements", LogScale.Y, shown.series());
     }
 
     /** The weight norm of each parameter at the steps with detailed statistics. */

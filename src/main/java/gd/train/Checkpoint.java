@@ -53,8 +53,8 @@ import java.util.List;
  *                          int n, n × (long seed, long gamma) (the layers', as model.generators() lists them)
  *             history      boolean saved; loss, lr, epochOfStep, epochLoss, validationLoss, metric names,
  *                          per metric its two arrays, statsSteps, gradNorm, parameter names, per parameter
- *                          gradNorm, weightNorm, updateRatio, epochSeconds, boolean diverged, boolean and
- *                          string stopReason, int bestEpoch, warnings
+ *                          gradNorm, weightNorm, updateRatio, gradient min, max, mean, std (since version 2),
+ *                          epochSeconds, boolean diverged, boolean and string stopReason, int bestEpoch, warnings
  *             trainer      boolean saved (by Trainer.checkpointEvery); the health check: double average,
  *                          int steps, double first, double lowest, int lowestStep, boolean warned; early
  *                          stopping: boolean saved; double best, int wait, int bestEpoch, boolean saved,

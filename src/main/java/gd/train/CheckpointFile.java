@@ -34,7 +34,7 @@ import java.util.zip.CRC32;
  */
 final class CheckpointFile {
     /** The format version this class writes and reads. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final byte[] MAGIC = "GD-CKPT\n".getBytes(StandardCharsets.US_ASCII);
     /** The magic, the version and the length of the body. */
     private static final int HEADER = MAGIC.length + Integer.BYTES + Long.BYTES;
@@ -376,6 +376,11 @@ final class CheckpointFile {
             writeDoubles(out, h.gradNorm(p));
             writeDoubles(out, h.weightNorm(p));
             writeDoubles(out, h.updateRatio(p));
+            History.GradStats g = h.gradStats(p);
+            writeDoubles(out, g.min());
+            writeDoubles(out, g.max());
+            writeDoubles(out, g.mean());
+            writeDoubles(out, g.std());
         }
         writeDoubles(out, h.epochSeconds());
         out.writeBoolean(h.diverged());
@@ -407,10 +412,12 @@ final class CheckpointFile {
         double[][] gradNorms = new double[n][];
         double[][] weightNorms = new double[n][];
         double[][] updateRatios = new double[n][];
+        History.GradStats[] gradStats = new History.GradStats[n];
         for (int p = 0; p < n; p++) {
             gradNorms[p] = readDoubles(in);
             weightNorms[p] = readDoubles(in);
             updateRatios[p] = readDoubles(in);
+            gradStats[p] = new History.GradStats(readDoubles(in), readDoubles(in), readDoubles(in), readDoubles(in));
         }
         double[] epochSeconds = readDoubles(in);
         boolean diverged = in.readBoolean();
@@ -418,8 +425,8 @@ final class CheckpointFile {
         int bestEpoch = in.readInt();
         List<String> warnings = readStrings(in);
         return new History(loss, lr, epochOfStep, epochLoss, validationLoss, metricNames, metrics, validationMetrics,
-                statsSteps, gradNorm, parameterNames, gradNorms, weightNorms, updateRatios, epochSeconds, diverged,
-                stopReason, bestEpoch, warnings);
+                statsSteps, gradNorm, parameterNames, gradNorms, weightNorms, updateRatios, gradStats, epochSeconds,
+                diverged, stopReason, bestEpoch, warnings);
     }
 
     // ---------------------------------------------------------------- matrices, arrays, strings

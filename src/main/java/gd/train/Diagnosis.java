@@ -35,6 +35,11 @@ final class Diagnosis {
         this.clipsNorm = clipsNorm;
     }
 
+    /** The parameters of the model being trained. */
+    List<Parameter> params() {
+        return params;
+    }
+
     /**
      * The message for the current step of {@code state}, whose {@code evidence} showed the problem (e.g. "the loss
      * is NaN"); {@code gradientsNotFinite} when the evidence is a gradient norm that is not finite.

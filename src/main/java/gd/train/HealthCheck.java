@@ -7,7 +7,8 @@ import java.io.PrintStream;
 /**
  * The {@link HealthMonitor} of one run, a part of the trainer's loop: it smooths the loss, stops (or warns)
  * when it grows, explains every divergence ({@link Diagnosis}) and reports it at the end: printed to standard
- * error, or thrown as a {@link TrainingDivergedException} with {@link Trainer#failOnDivergence()}.
+ * error, or thrown as a {@link TrainingDivergedException} with {@link Trainer#failOnDivergence()}. The warnings
+ * read from the gradient statistics are {@link GradientWarnings}'.
  */
 final class HealthCheck implements Callback {
     private final HealthMonitor monitor;
@@ -16,6 +17,7 @@ final class HealthCheck implements Callback {
     private final int window;
     private final boolean fail;
     private final PrintStream warnings;
+    private final GradientWarnings gradients;
     private double average;
     private int steps;
     private double first = Double.NaN;
@@ -43,6 +45,7 @@ final class HealthCheck implements Callback {
         this.beta = 1 - 1.0 / window;
         this.fail = fail;
         this.warnings = warnings;
+        this.gradients = new GradientWarnings(diagnosis.params(), warnings);
     }
 
     /** The state to save in a checkpoint. */
@@ -78,12 +81,13 @@ final class HealthCheck implements Callback {
                 + " of the validation inputs."), true);
     }
 
-    /** After a step: the smoothed loss against its lowest value so far. */
+    /** After a step: the gradient statistics, then the smoothed loss against its lowest value so far. */
     @Override
     public void call(TrainingState state) {
         if (state.endOfEpoch()) {
             return;
         }
+        gradients.examine(state.recorder(), state.step());
         double loss = state.loss();
         if (steps++ == 0) {
             first = loss;

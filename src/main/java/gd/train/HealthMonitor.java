@@ -19,6 +19,25 @@ import gd.util.Format;
  * non-finite (which parameter: an update divided by zero or overflowed); exploding gradients (the gradient
  * norm's history, or a backward pass that overflowed); a learning rate too large (the loss grew with finite
  * data and gradients). It ends with what to try. The History up to that step is kept: plot it.
+ *
+ * <p>It also reads the detailed statistics ({@link Trainer#statsEvery}) and <b>warns</b> (in the History's
+ * {@link History#warnings()}, and printed, once per parameter and run; training goes on) when one of these has
+ * held in {@value #PERSISTENCE} statistics records in a row. A <em>weight matrix</em> is a parameter of more
+ * than one row and more than one column (biases, BatchNorm's scales and the weights of a single input or output
+ * are vectors: their norms are small, and a healthy step changes them by a larger fraction):
+ * <ul>
+ *   <li><b>vanishing gradients</b>: the gradient norm of the first weight matrix below
+ *       {@value #VANISHING_RATIO} × that of the last one (the first layers hardly learn);</li>
+ *   <li><b>a gradient that is exactly zero</b>: min = max = 0 over a parameter's gradient (no example reaches
+ *       it: ReLUs that output 0 for every input, a dead layer);</li>
+ *   <li><b>updates too large</b>: a weight matrix's update-to-weight ratio ‖Δθ‖ / ‖θ‖ above
+ *       {@value #LARGE_UPDATE_RATIO} (the rule of thumb is about 1e-3);</li>
+ *   <li><b>updates too small</b>: a weight matrix's ratio above 0 and below {@value #SMALL_UPDATE_RATIO}, while
+ *       the learning rate is at least {@value #ANNEALED} × the largest one so far and the matrix's gradient norm
+ *       at least {@value #CONVERGED} × its first one, and the gradients do not vanish (a schedule that annealed
+ *       the rate towards 0, a model that converged and so has tiny gradients, and vanishing gradients are other
+ *       causes of tiny steps).</li>
+ * </ul>
  * <pre>{@code
  * var history = Trainer.of(model, loss, opt).epochs(5).fit(data);        // stops and explains
  * history.stopReason();
@@ -26,6 +45,19 @@ import gd.util.Format;
  * }</pre>
  */
 public final class HealthMonitor {
+    /** How many statistics records in a row a condition must hold before it is warned about. */
+    public static final int PERSISTENCE = 5;
+    /** Vanishing gradients: the first weight matrix's gradient norm below this times the last one's. */
+    public static final double VANISHING_RATIO = 1e-5;
+    /** Updates too large: an update-to-weight ratio above this. */
+    public static final double LARGE_UPDATE_RATIO = 1e-1;
+    /** Updates too small: an update-to-weight ratio below this. */
+    public static final double SMALL_UPDATE_RATIO = 1e-6;
+    /** A learning rate below this times the largest one so far counts as annealed (no warning for small updates). */
+    public static final double ANNEALED = 0.1;
+    /** A gradient norm below this times the first one recorded counts as converged (no warning for small updates). */
+    public static final double CONVERGED = 0.1;
+
     private final boolean stop;
     private final double growthFactor;
 

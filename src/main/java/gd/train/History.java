@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * What one {@link Trainer#fit} recorded: the loss and learning rate of every step, the means and metrics
@@ -18,6 +21,8 @@ import java.util.Objects;
  * var history = trainer.fit(train);
  * history.epochLoss();            // mean training loss per epoch
  * history.validationMetric("accuracy");
+ * history.gradStats("0.weight");  // min, max, mean and std of a gradient, every statsEvery steps
+ * history.table();                // the per-epoch numbers as a Tablesaw Table
  * System.out.println(history);    // summary and a per-epoch table
  * }</pre>
  * {@link #equals} compares everything except the wall-clock times, so two runs with the same seed are equal.
@@ -37,6 +42,10 @@ public final class History {
     private final double[][] gradNorms;
     private final double[][] weightNorms;
     private final double[][] updateRatios;
+    private final double[][] gradMins;
+    private final double[][] gradMaxs;
+    private final double[][] gradMeans;
+    private final double[][] gradStds;
     private final double[] epochSeconds;
     private final boolean diverged;
     private final String stopReason;
@@ -47,8 +56,8 @@ public final class History {
     History(double[] loss, double[] lr, int[] epochOfStep, double[] epochLoss, double[] validationLoss,
             List<String> metricNames, double[][] metrics, double[][] validationMetrics, int[] statsSteps,
             double[] gradNorm, List<String> parameterNames, double[][] gradNorms, double[][] weightNorms,
-            double[][] updateRatios, double[] epochSeconds, boolean diverged, String stopReason, int bestEpoch,
-            List<String> warnings) {
+            double[][] updateRatios, GradStats[] gradStats, double[] epochSeconds, boolean diverged,
+            String stopReason, int bestEpoch, List<String> warnings) {
         this.loss = loss;
         this.lr = lr;
         this.epochOfStep = epochOfStep;
@@ -63,6 +72,17 @@ public final class History {
         this.gradNorms = gradNorms;
         this.weightNorms = weightNorms;
         this.updateRatios = updateRatios;
+        int n = gradStats.length;
+        this.gradMins = new double[n][];
+        this.gradMaxs = new double[n][];
+        this.gradMeans = new double[n][];
+        this.gradStds = new double[n][];
+        for (int p = 0; p < n; p++) {
+            gradMins[p] = gradStats[p].min();
+            gradMaxs[p] = gradStats[p].max();
+            gradMeans[p] = gradStats[p].mean();
+            gradStds[p] = gradStats[p].std();
+        }
         this.epochSeconds = epochSeconds;
         this.diverged = diverged;
         this.stopReason = stopReason;
@@ -174,6 +194,40 @@ public final class History {
         return updateRatios[parameterIndex("updateRatio", parameterName)].clone();
     }
 
+    /**
+     * The elements of one parameter's gradient summarised at each of {@link #statsSteps()}, before any clipping:
+     * their smallest and largest value, their mean and their standard deviation (over the elements, divided by
+     * their count). A layer whose gradient has min = max = 0 received no gradient at all (dead ReLUs); a std
+     * orders of magnitude below the last layer's says the gradient vanishes on its way back.
+     * <pre>{@code
+     * var g = history.gradStats("0.weight");
+     * g.std()[k];          // at step history.statsSteps()[k]
+     * }</pre>
+     */
+    public GradStats gradStats(String parameterName) {
+        int p = parameterIndex("gradStats", parameterName);
+        return new GradStats(gradMins[p].clone(), gradMaxs[p].clone(), gradMeans[p].clone(), gradStds[p].clone());
+    }
+
+    /**
+     * A parameter's gradient statistics, one value per statistics step: see {@link History#gradStats(String)}.
+     *
+     * @param min the smallest element of the gradient
+     * @param max the largest element
+     * @param mean the mean of the elements
+     * @param std the standard deviation of the elements (the square root of their mean squared deviation)
+     */
+    public record GradStats(double[] min, double[] max, double[] mean, double[] std) {
+        /** For example {@code GradStats(3 steps, last: min -0.012, max 0.0093, mean 1.2e-05, std 0.0021)}. */
+        @Override
+        public String toString() {
+            int last = min.length - 1;
+            return "GradStats(" + Format.plural(min.length, "step") + (last < 0 ? ")" : ", last: min "
+                    + Format.number(min[last]) + ", max " + Format.number(max[last]) + ", mean "
+                    + Format.number(mean[last]) + ", std " + Format.number(std[last]) + ")");
+        }
+    }
+
     // ---------------------------------------------------------------- how it ended
 
     /**
@@ -276,6 +330,40 @@ public final class History {
         return s.toString();
     }
 
+    /**
+     * The per-epoch numbers as a Tablesaw {@link Table}, one row per epoch: {@code epoch}, {@code loss}, each
+     * metric, {@code val_loss} and {@code val_}metric (with a validation set), {@code lr} (the learning rate of the
+     * epoch's last step, when the optimizer has one) and {@code seconds}, to print, filter, sort or plot:
+     * <pre>{@code
+     * Table t = history.table();
+     * t.where(t.doubleColumn("val_loss").isLessThan(0.1));
+     * t.doubleColumn("val_accuracy").max();
+     * }</pre>
+     * The table is new at each call: changing it changes nothing here.
+     */
+    public Table table() {
+        Table t = Table.create("History");
+        int[] epoch = new int[epochs()];
+        for (int e = 0; e < epoch.length; e++) {
+            epoch[e] = e;
+        }
+        t.addColumns(IntColumn.create("epoch", epoch), DoubleColumn.create("loss", epochLoss));
+        for (int m = 0; m < metricNames.size(); m++) {
+            t.addColumns(DoubleColumn.create(metricNames.get(m), metrics[m]));
+        }
+        if (validationLoss.length > 0) {
+            t.addColumns(DoubleColumn.create("val_loss", validationLoss));
+            for (int m = 0; m < metricNames.size(); m++) {
+                t.addColumns(DoubleColumn.create("val_" + metricNames.get(m), validationMetrics[m]));
+            }
+        }
+        double[] lastLr = lastLrOfEachEpoch();
+        if (lastLr != null) {
+            t.addColumns(DoubleColumn.create("lr", lastLr));
+        }
+        return t.addColumns(DoubleColumn.create("seconds", epochSeconds));
+    }
+
     /** The learning rate of each epoch's last step, or null when no step had a learning rate. */
     private double[] lastLrOfEachEpoch() {
         double[] last = new double[epochs()];
@@ -297,7 +385,9 @@ public final class History {
                 && Arrays.deepEquals(validationMetrics, h.validationMetrics) && Arrays.equals(statsSteps, h.statsSteps)
                 && Arrays.equals(gradNorm, h.gradNorm) && parameterNames.equals(h.parameterNames)
                 && Arrays.deepEquals(gradNorms, h.gradNorms) && Arrays.deepEquals(weightNorms, h.weightNorms)
-                && Arrays.deepEquals(updateRatios, h.updateRatios) && diverged == h.diverged
+                && Arrays.deepEquals(updateRatios, h.updateRatios) && Arrays.deepEquals(gradMins, h.gradMins)
+                && Arrays.deepEquals(gradMaxs, h.gradMaxs) && Arrays.deepEquals(gradMeans, h.gradMeans)
+                && Arrays.deepEquals(gradStds, h.gradStds) && diverged == h.diverged
                 && Objects.equals(stopReason, h.stopReason) && bestEpoch == h.bestEpoch && warnings.equals(h.warnings);
     }
 

@@ -26,6 +26,10 @@ final class HistoryRecorder {
     private final DoubleList[] gradNorms;
     private final DoubleList[] weightNorms;
     private final DoubleList[] updateRatios;
+    private final DoubleList[] gradMins;
+    private final DoubleList[] gradMaxs;
+    private final DoubleList[] gradMeans;
+    private final DoubleList[] gradStds;
     private final DoubleList epochSeconds = new DoubleList();
     private boolean diverged;
     private String stopReason;
@@ -50,6 +54,10 @@ final class HistoryRecorder {
         this.gradNorms = lists(parameterNames.size());
         this.weightNorms = lists(parameterNames.size());
         this.updateRatios = lists(parameterNames.size());
+        this.gradMins = lists(parameterNames.size());
+        this.gradMaxs = lists(parameterNames.size());
+        this.gradMeans = lists(parameterNames.size());
+        this.gradStds = lists(parameterNames.size());
     }
 
     /**
@@ -72,6 +80,11 @@ final class HistoryRecorder {
             addAll(gradNorms[p], h.gradNorm(parameterNames.get(p)));
             addAll(weightNorms[p], h.weightNorm(parameterNames.get(p)));
             addAll(updateRatios[p], h.updateRatio(parameterNames.get(p)));
+            History.GradStats g = h.gradStats(parameterNames.get(p));
+            addAll(gradMins[p], g.min());
+            addAll(gradMaxs[p], g.max());
+            addAll(gradMeans[p], g.mean());
+            addAll(gradStds[p], g.std());
         }
         addAll(epochSeconds, h.epochSeconds());
         bestEpoch = h.bestEpoch();
@@ -109,14 +122,21 @@ final class HistoryRecorder {
         return lr.get(step);
     }
 
-    /** Statistics of one step; the arrays hold one value per parameter. */
-    void stats(int step, double globalGradNorm, double[] grad, double[] weight, double[] ratio) {
+    /**
+     * Statistics of one step; the arrays hold one value per parameter: the gradient's norm, the weights' norm
+     * and the update ratio, and {@code gradStats} the gradient's min, max, mean and std (in that order).
+     */
+    void stats(int step, double globalGradNorm, double[] grad, double[] weight, double[] ratio, double[][] gradStats) {
         statsSteps.add(step);
         gradNorm.add(globalGradNorm);
         for (int p = 0; p < gradNorms.length; p++) {
             gradNorms[p].add(grad[p]);
             weightNorms[p].add(weight[p]);
             updateRatios[p].add(ratio[p]);
+            gradMins[p].add(gradStats[0][p]);
+            gradMaxs[p].add(gradStats[1][p]);
+            gradMeans[p].add(gradStats[2][p]);
+            gradStds[p].add(gradStats[3][p]);
         }
     }
 
@@ -183,6 +203,26 @@ final class HistoryRecorder {
         return gradNorm.get(k);
     }
 
+    /** The names of the parameters, in the model's order. */
+    List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    /** The gradient norm of parameter {@code p} in the k-th statistics record. */
+    double gradNormAt(int p, int k) {
+        return gradNorms[p].get(k);
+    }
+
+    /** Whether parameter {@code p}'s gradient was exactly zero in the k-th statistics record (min = max = 0). */
+    boolean gradZeroAt(int p, int k) {
+        return gradMins[p].get(k) == 0 && gradMaxs[p].get(k) == 0;
+    }
+
+    /** The update ratio of parameter {@code p} in the k-th statistics record. */
+    double updateRatioAt(int p, int k) {
+        return updateRatios[p].get(k);
+    }
+
     void bestEpoch(int epoch) {
         this.bestEpoch = epoch;
     }
@@ -191,7 +231,16 @@ final class HistoryRecorder {
         return new History(loss.toArray(), lr.toArray(), epochOfStep.toArray(), epochLoss.toArray(),
                 validationLoss.toArray(), metricNames, arrays(metrics), arrays(validationMetrics), statsSteps.toArray(),
                 gradNorm.toArray(), parameterNames, arrays(gradNorms), arrays(weightNorms), arrays(updateRatios),
-                epochSeconds.toArray(), diverged, stopReason, bestEpoch, warnings);
+                gradStats(), epochSeconds.toArray(), diverged, stopReason, bestEpoch, warnings);
+    }
+
+    private History.GradStats[] gradStats() {
+        History.GradStats[] stats = new History.GradStats[gradMins.length];
+        for (int p = 0; p < stats.length; p++) {
+            stats[p] = new History.GradStats(gradMins[p].toArray(), gradMaxs[p].toArray(), gradMeans[p].toArray(),
+                    gradStds[p].toArray());
+        }
+        return stats;
     }
 
     private static void addAll(DoubleList list, double[] values) {

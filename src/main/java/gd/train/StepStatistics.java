@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The detailed statistics of every n-th step, recorded into the History: each parameter's gradient norm
- * (before clipping), weight norm (after the update) and update ratio ‖θ_after − θ_before‖ / ‖θ_before‖, and the
+ * The detailed statistics of every n-th step, recorded into the History: each parameter's gradient norm and the
+ * min, max, mean and standard deviation of its gradient's elements (before clipping, all from one pass over the
+ * gradient), its weight norm (after the update) and update ratio ‖θ_after − θ_before‖ / ‖θ_before‖, and the
  * global gradient norm. A global norm that is not finite ends the step as diverged. One buffer per parameter
  * holds the weights before the update; they are allocated once.
  */
@@ -18,6 +19,8 @@ final class StepStatistics implements Callback {
     private final Matrix[] before;
     private final double[] beforeNorm;
     private final double[] gradNorms;
+    /** The gradients' min, max, mean and std, one row each, one value per parameter. */
+    private final double[][] gradStats;
     private final double[] weightNorms;
     private final double[] ratios;
     private double globalGradNorm;
@@ -33,11 +36,12 @@ final class StepStatistics implements Callback {
         }
         this.beforeNorm = new double[n];
         this.gradNorms = new double[n];
+        this.gradStats = new double[4][n];
         this.weightNorms = new double[n];
         this.ratios = new double[n];
     }
 
-    /** On a statistics step: the gradient norms and a copy of the weights before the update. */
+    /** On a statistics step: the gradient norms and statistics, and a copy of the weights before the update. */
     @Override
     public void afterBackward(TrainingState state) {
         if (state.step() % every != 0) {
@@ -46,7 +50,7 @@ final class StepStatistics implements Callback {
         double sumOfSquares = 0;
         for (int p = 0; p < before.length; p++) {
             Parameter param = params.get(p);
-            gradNorms[p] = param.grad().norm();
+            gradNorms[p] = summarise(param.grad(), p);
             sumOfSquares += gradNorms[p] * gradNorms[p];
             beforeNorm[p] = copyAndNorm(param.value(), before[p]);
         }
@@ -54,7 +58,7 @@ final class StepStatistics implements Callback {
         if (!Double.isFinite(globalGradNorm)) {
             Arrays.fill(weightNorms, Double.NaN);
             Arrays.fill(ratios, Double.NaN);
-            state.recorder().stats(state.step(), globalGradNorm, gradNorms, weightNorms, ratios);
+            state.recorder().stats(state.step(), globalGradNorm, gradNorms, weightNorms, ratios, gradStats);
             state.diverge("the gradient norm is " + globalGradNorm + " (the loss of this step: "
                     + Format.number(state.loss()) + ")");
             return;
@@ -85,7 +89,38 @@ final class StepStatistics implements Callback {
             weightNorms[p] = Math.sqrt(weightSquares);
             ratios[p] = beforeNorm[p] == 0 ? Double.NaN : Math.sqrt(changeSquares) / beforeNorm[p];
         }
-        state.recorder().stats(state.step(), globalGradNorm, gradNorms, weightNorms, ratios);
+        state.recorder().stats(state.step(), globalGradNorm, gradNorms, weightNorms, ratios, gradStats);
+    }
+
+    /**
+     * One pass over a gradient: stores the min, max, mean and standard deviation of its elements as parameter
+     * {@code p}'s, and returns its L2 norm (the same sum, in the same order, as {@link Matrix#norm()}).
+     * <pre>
+     * mean = Σg / n,   std = √(max(0, Σg² / n − mean²))
+     * </pre>
+     */
+    private double summarise(Matrix grad, int p) {
+        double sum = 0;
+        double squares = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < grad.rows(); i++) {
+            double[] g = grad.row(i);
+            for (int j = 0; j < g.length; j++) {
+                double x = g[j];
+                sum += x;
+                squares += x * x;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+        }
+        double n = grad.size();
+        double mean = sum / n;
+        gradStats[0][p] = min;
+        gradStats[1][p] = max;
+        gradStats[2][p] = mean;
+        gradStats[3][p] = Math.sqrt(Math.max(0, squares / n - mean * mean));
+        return Math.sqrt(squares);
     }
 
     /** Copies {@code from} into {@code to} and returns the L2 norm of {@code from}, in one pass. */

@@ -240,6 +240,31 @@ class KernelsTest {
         assertAgree(c.copy().plusTimesTransposeInPlace(a, b.t()), expected, bound, "plusTimesTransposeInPlace");
     }
 
+    /**
+     * c += aᵀ·b over the rows of a in blocks, one block after the other (gradient accumulation over
+     * micro-batches), gives the bits of one call on all the rows: every term is added into c in order, in the
+     * wide kernel and in the narrow one (n < 16, the output layer's weight gradient).
+     */
+    @Property(tries = 80, seed = "20261207", edgeCases = EdgeCasesMode.NONE)
+    void accumulatingRowBlocksGivesTheBitsOfOneProduct(@ForAll("shapes") Shape shape,
+                                                       @ForAll @IntRange(min = 1, max = 4) int blocks,
+                                                       @ForAll @IntRange(min = 0, max = 1000) int seed) {
+        Rng rng = Rng.seed(seed);
+        // aᵀ·b with a: m×k and b: m×n (as x and dy in a weight gradient); m rows split into blocks.
+        Matrix a = sparse(shape.m(), shape.k(), rng, 0.5);
+        Matrix b = sparse(shape.m(), shape.n(), rng, 0.3);
+        Matrix start = sparse(shape.k(), shape.n(), rng, 0.0);
+        Matrix whole = start.copy().plusTransposeTimesInPlace(a, b);
+        Matrix inBlocks = start.copy();
+        int from = 0;
+        for (int block = 0; block < blocks; block++) {
+            int to = block == blocks - 1 ? shape.m() : Math.min(shape.m(), from + rng.nextInt(shape.m() + 1));
+            inBlocks.plusTransposeTimesInPlace(a.rows(from, to), b.rows(from, to));
+            from = to;
+        }
+        assertEquals(whole, inBlocks, shape + " in " + blocks + " blocks");
+    }
+
     @Test
     void sameBitsForAnyThreadCount() {
         Rng rng = Rng.seed(3);

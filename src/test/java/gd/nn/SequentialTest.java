@@ -170,4 +170,32 @@ class SequentialTest {
             assertEquals(0, p.grad().maxAbs(), p.name());
         }
     }
+
+    /**
+     * Gradient accumulation: an MLP's gradients summed over micro-batches, one after the other, are bit for bit
+     * those of the whole batch, with the SUM reduction (each example's loss gradient does not depend on the
+     * batch), in every layer: the hidden one (the wide kernel) and the 10-class output (the narrow one).
+     */
+    @Test
+    void gradientsAccumulatedOverMicroBatchesAreTheWholeBatchsBitForBit() {
+        Rng rng = Rng.seed(11);
+        Sequential model = Sequential.of(Dense.of(30, 40, rng.split()), ReLU.of(), Dense.of(40, 10, rng.split()));
+        Matrix x = Matrix.random(24, 30, rng, r -> r.uniform() < 0.5 ? 0.0 : r.uniform());
+        Matrix y = Matrix.random(24, 1, rng, r -> (double) r.nextInt(10));
+        Loss loss = gd.loss.SoftmaxCrossEntropy.of().reduction(gd.loss.Reduction.SUM);
+        model.backward(loss.gradient(model.forward(x), y));
+        List<Matrix> whole = new ArrayList<>();
+        for (Parameter p : model.parameters()) {
+            whole.add(p.grad().copy());
+            p.zeroGrad();
+        }
+        for (int[] block : new int[][] {{0, 5}, {5, 16}, {16, 24}}) {
+            Matrix xb = x.rows(block[0], block[1]);
+            model.backward(loss.gradient(model.forward(xb), y.rows(block[0], block[1])));
+        }
+        for (int i = 0; i < whole.size(); i++) {
+            Parameter p = model.parameters().get(i);
+            assertEquals(whole.get(i), p.grad(), p.name() + " accumulated over 3 micro-batches");
+        }
+    }
 }

@@ -136,6 +136,12 @@ class HistoryPlotsTest {
         assertArrayEquals(steps, data(g, 0, "x"));
         assertArrayEquals(adam.gradNorm("2.bias"), data(g, 3, "y"));
         PlotsTest.assertLogY(g);
+        Figure s = Plots.gradStds(adam);
+        assertEquals(4, s.getTraces().length, "one per parameter");
+        assertEquals("Standard deviation of each parameter's gradient", s.getLayout().getTitle());
+        assertArrayEquals(steps, data(s, 0, "x"));
+        assertArrayEquals(adam.gradStats("0.weight").std(), data(s, 0, "y"));
+        PlotsTest.assertLogY(s);
         Figure w = Plots.weightNorms(adam);
         assertEquals(4, w.getTraces().length);
         Figure r = Plots.updateRatios(adam);

@@ -148,6 +148,7 @@ class PlotErrorsTest {
                 + " class (or one logit column)", () -> Plots.decisionBoundary(x -> Matrix.zeros(1, 2), plane));
         fails("Plots.scatter: target row 0 is 0.5, expected a class index (a whole number ≥ 0)",
                 () -> Plots.scatter(Dataset.of(Matrix.zeros(1, 2), Matrix.columnVector(0.5))));
+        fails("Plots.scatter: titles must not be null (use \"\" for none)", () -> Plots.scatter(null, plane));
         fails("Plots.probability: expected two classes (one logit column or two score columns, labels 0 and 1), got"
                 + " 3 score columns and 2 classes; use Plots.decisionBoundary for more",
                 () -> Plots.probability(x -> Matrix.zeros(x.rows(), 3), plane));

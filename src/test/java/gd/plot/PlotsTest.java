@@ -616,7 +616,13 @@ class PlotsTest {
         assertEquals(3, f.getTraces().length);
         assertEquals("class 2", name(f, 2));
         assertTrue(trace(f, 2).contains(Palette.classColor(2, 3)));
-        assertTrue(f.getLayout().getTitle().contains("30 examples"));
+        assertEquals("30 examples, 3 classes", f.getLayout().getTitle(), "the size, not the record's toString");
+        Figure titled = Plots.scatter("Three clouds of 10 points", blobs);
+        assertEquals("Three clouds of 10 points", titled.getLayout().getTitle());
+        assertEquals(3, titled.getTraces().length);
+        assertEquals(trace(f, 1), trace(titled, 1), "the same points under another title");
+        Dataset one = Dataset.of(Matrix.of(new double[] {0, 1}), Matrix.columnVector(0));
+        assertEquals("1 example, 1 class", Plots.scatter(one).getLayout().getTitle());
     }
 
     // ------------------------------------------------------------------ regression

@@ -159,14 +159,14 @@ class CheckpointTest {
 
     @Test
     void aFileOfAnotherFormatVersionIsRefused() throws IOException {
-        Path path = dir.resolve("v2.ckpt");
+        Path path = dir.resolve("v3.ckpt");
         new Run().save(path);
         byte[] bytes = Files.readAllBytes(path);
-        ByteBuffer.wrap(bytes).putInt(8, 2);
+        ByteBuffer.wrap(bytes).putInt(8, 3);
         ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc32(bytes, bytes.length - 4));
         Files.write(path, bytes);
         var e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(path));
-        assertEquals("Checkpoint.load: " + path + " has format version 2, but this library reads version 1; load it"
+        assertEquals("Checkpoint.load: " + path + " has format version 3, but this library reads version 2; load it"
                 + " with the version of the library that wrote it, or write a new checkpoint with this one",
                 e.getMessage());
     }

@@ -16,7 +16,8 @@ class HistoryTest {
     private static History history(double secondLoss, double seconds) {
         HistoryRecorder r = new HistoryRecorder(List.of("accuracy"), true, List.of("weight"));
         r.step(1.0, 0.1, 0);
-        r.stats(0, 3.0, new double[] {3.0}, new double[] {2.0}, new double[] {0.01});
+        r.stats(0, 3.0, new double[] {3.0}, new double[] {2.0}, new double[] {0.01},
+                new double[][] {{-2.0}, {1.5}, {0.25}, {1.25}});
         r.step(secondLoss, 0.1, 0);
         r.epoch((1.0 + secondLoss) / 2, new double[] {0.5}, new Evaluation(0.9, Map.of("accuracy", 0.55)), seconds);
         r.step(0.5, 0.05, 1);
