@@ -883,11 +883,16 @@ cmd_test() {
     if is_ci; then browser="failed"; say "browser check FAILED: $reason (required when CI=true)"
     else say "browser check skipped: $reason"; reason="skipped: $reason"; fi
   else
-    local browser_status=0
+    local browser_status=0 planted00="$TARGET/exercises/planted/00-start-here.ipynb" exercise_args=()
+    # One exercise's feedback shown live in JupyterLab; its planted notebook is missing when ./gd test ran
+    # other notebooks only, and the check then says so as a failure in CI.
+    if [ -f "$planted00" ] || is_ci; then
+      exercise_args=(--exercise-notebook "$planted00" --exercise-target "$TARGET")
+    fi
     step "the browser check" "$NODE_BIN" "$TOOLS/browser_check.mjs" --site "$TARGET/site" \
       --notebooks "$TARGET/notebooks" --out "$TARGET/browser" --chromium "$CHROMIUM" \
       --jupyter "$VENV/bin/jupyter" --node-modules "$NODE_DIR/node_modules" ${ijava_args[@]+"${ijava_args[@]}"} \
-      || browser_status=$?
+      ${exercise_args[@]+"${exercise_args[@]}"} || browser_status=$?
     if [ "$browser_status" -eq 0 ]; then browser="passed"; else browser="failed"; fi
   fi
 

@@ -9,6 +9,10 @@
 //     is asserted for the plots drawn by the plotly MIME extension, without running any cell.
 //  3. With --ijava-kernels, the source of --ijava-notebook is opened in JupyterLab on the original IJava
 //     kernel, every cell is run live from the Run menu, and its plots must render as in 2.
+//  4. With --exercise-notebook (a planted version made by exercises.py versions: every solution region
+//     holds its planted wrong answer), that notebook is run live in JupyterLab on the project's JJava
+//     kernel from the Run menu; the run stops at the first exercise's check, whose error output must
+//     show ✗ and every feedback word of the solution cell's metadata gd.feedback (a screenshot of the two cells).
 // Screenshots go to --out. Uses playwright-core with the system's Chromium; never downloads one.
 //
 //   node browser_check.mjs --site target/site --notebooks target/notebooks --out target/browser \
@@ -31,7 +35,7 @@ const CHROMIUM_ARGS = [
 ];
 const RENDER_TIMEOUT_MS = 30_000;
 const LAB_START_TIMEOUT_MS = 120_000;
-const IJAVA_RUN_TIMEOUT_MS = 240_000;
+const LIVE_RUN_TIMEOUT_MS = 240_000;
 const PLOT_MIME = 'application/vnd.plotly.v1+json';
 
 function parseArgs(argv) {
@@ -50,7 +54,8 @@ function usage(message) {
   console.error(`browser_check: ${message}`);
   console.error('usage: node browser_check.mjs --site DIR --notebooks DIR --out DIR --chromium PATH '
     + '--node-modules DIR [--jupyter PATH] [--lab-notebook NAME.ipynb] '
-    + '[--ijava-kernels DIR --ijava-notebook SOURCE.ipynb --ijava-target TARGET_DIR]');
+    + '[--ijava-kernels DIR --ijava-notebook SOURCE.ipynb --ijava-target TARGET_DIR] '
+    + '[--exercise-notebook PLANTED.ipynb --exercise-target TARGET_DIR]');
   process.exit(2);
 }
 
@@ -283,18 +288,9 @@ async function checkLab(browser, args, name, results) {
   results.lab = result;
   const lab = await startLab(args, path.resolve(args.notebooks));
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const origin = `http://127.0.0.1:${lab.port}`;
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      return route.abort();
-    });
-    const page = await context.newPage();
+    const { context, page } = await openLabNotebook(browser, lab, encodeURIComponent(name));
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e.message ?? e)));
-    await page.goto(`${lab.base}/lab/tree/${encodeURIComponent(name)}?token=${lab.token}`);
-    await page.waitForSelector('.jp-NotebookPanel .jp-Notebook .jp-Cell', { timeout: LAB_START_TIMEOUT_MS });
     const state = await waitForPlots(page, expected, 'lab');
     result.cellsInDom = state.cellCount;
     const verdict = judge(expected, state, `${name} (JupyterLab)`);
@@ -318,35 +314,40 @@ async function checkLab(browser, args, name, results) {
   console.log(`  ${status} ${`JupyterLab: ${name}`.padEnd(40)} ${plural(expected.count, 'plot')} (untrusted, no cell run)`);
 }
 
-// The first notebook run live in JupyterLab on the original IJava kernel: a copy of the source notebook in a
-// scratch folder beside a link to target/ (its first cell loads ../target/lib), JupyterLab with
-// JUPYTER_PATH where the kernel named "java" is IJava, every cell run from the Run menu, then the plots
-// waited for and a screenshot taken. The plots expected are those of the executed notebook in --notebooks.
-async function checkIJavaLab(browser, args, results) {
-  const name = path.basename(args['ijava-notebook']);
-  const expected = expectedPlots(path.join(args.notebooks, name));
-  const result = { notebook: name, plots: expected.count, rendered: 0, kernel: null, problems: [] };
-  results.ijavaLab = result;
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-ijava-lab-'));
+// A page of JupyterLab that may reach nothing but the lab itself, showing the notebook at urlPath (below /lab/tree/).
+async function openLabNotebook(browser, lab, urlPath) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const origin = `http://127.0.0.1:${lab.port}`;
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    return route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(`${lab.base}/lab/tree/${urlPath}?token=${lab.token}`);
+  await page.waitForSelector('.jp-NotebookPanel .jp-Notebook .jp-Cell', { timeout: LAB_START_TIMEOUT_MS });
+  return { context, page };
+}
+
+// A notebook run live in JupyterLab: a copy of `source` in a scratch folder notebooks/ beside a link to
+// `target` (its first cell loads ../target/lib), JupyterLab on that folder with extraEnv, the notebook opened,
+// its kernel (the toolbar's name matching `kernel`) waited for, and every cell run from the Run menu.
+// Then `inspect(page)` looks at the run; the lab and the folder are removed afterwards.
+async function runLiveInLab(browser, args, { source, target, extraEnv = {}, kernel }, inspect) {
+  const name = path.basename(source);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-live-lab-'));
   fs.mkdirSync(path.join(workspace, 'notebooks'));
-  fs.copyFileSync(args['ijava-notebook'], path.join(workspace, 'notebooks', name));
-  fs.symlinkSync(path.resolve(args['ijava-target']), path.join(workspace, 'target'));
-  const lab = await startLab(args, workspace, { JUPYTER_PATH: path.resolve(args['ijava-kernels']) });
+  fs.copyFileSync(source, path.join(workspace, 'notebooks', name));
+  fs.symlinkSync(path.resolve(target), path.join(workspace, 'target'));
+  let lab = null;
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const origin = `http://127.0.0.1:${lab.port}`;
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      return route.abort();
-    });
-    const page = await context.newPage();
-    await page.goto(`${lab.base}/lab/tree/notebooks/${encodeURIComponent(name)}?token=${lab.token}`);
-    await page.waitForSelector('.jp-NotebookPanel .jp-Notebook .jp-Cell', { timeout: LAB_START_TIMEOUT_MS });
+    lab = await startLab(args, workspace, extraEnv);
+    const { context, page } = await openLabNotebook(browser, lab, `notebooks/${encodeURIComponent(name)}`);
     // The kernel has started when the toolbar names it and its indicator says idle; then run every cell from
     // the Run menu, and again if no cell has started within 30 s (a click the page was not ready for).
-    await page.waitForFunction(() => /IJava/.test(document.querySelector('.jp-NotebookPanel .jp-KernelName')
-      ?.textContent ?? ''), null, { timeout: LAB_START_TIMEOUT_MS }).catch(() => {});
+    await page.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector(
+      '.jp-NotebookPanel .jp-KernelName')?.textContent ?? ''), kernel.source, { timeout: LAB_START_TIMEOUT_MS })
+      .catch(() => {});
     await page.locator('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status="idle"]').first()
       .waitFor({ timeout: LAB_START_TIMEOUT_MS }).catch(() => {});
     const started = () => page.waitForFunction(() => [...document.querySelectorAll(
@@ -358,15 +359,36 @@ async function checkIJavaLab(browser, args, results) {
       if (await started()) break;
       await page.keyboard.press('Escape');
     }
-    const deadline = Date.now() + IJAVA_RUN_TIMEOUT_MS;
+    const kernelName = (await page.locator('.jp-NotebookPanel .jp-KernelName').first().textContent()
+      .catch(() => null))?.trim() ?? null;
+    await inspect(page, kernelName);
+    await context.close();
+  } finally {
+    if (lab) await lab.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+// The first notebook run live in JupyterLab on the original IJava kernel (JUPYTER_PATH where the kernel named
+// "java" is IJava), then the plots waited for and a screenshot taken. The plots expected are those of the
+// executed notebook in --notebooks.
+async function checkIJavaLab(browser, args, results) {
+  const name = path.basename(args['ijava-notebook']);
+  const expected = expectedPlots(path.join(args.notebooks, name));
+  const result = { notebook: name, plots: expected.count, rendered: 0, kernel: null, problems: [] };
+  results.ijavaLab = result;
+  await runLiveInLab(browser, args, {
+    source: args['ijava-notebook'], target: args['ijava-target'],
+    extraEnv: { JUPYTER_PATH: path.resolve(args['ijava-kernels']) }, kernel: /IJava/,
+  }, async (page, kernelName) => {
+    const deadline = Date.now() + LIVE_RUN_TIMEOUT_MS;
     let state;
     for (;;) {
       state = await page.evaluate(inspectCells, { cells: expected.cells, mode: 'lab' });
       if (!judge(expected, state, '').problems.length || Date.now() > deadline) break;
       await page.waitForTimeout(1000);
     }
-    result.kernel = (await page.locator('.jp-NotebookPanel .jp-KernelName').first().textContent()
-      .catch(() => null))?.trim() ?? null;
+    result.kernel = kernelName;
     if (!result.kernel || !result.kernel.includes('IJava')) {
       result.problems.push(`${name} (JupyterLab on IJava): the notebook's kernel is "${result.kernel}", expected IJava`);
     }
@@ -376,14 +398,124 @@ async function checkIJavaLab(browser, args, results) {
     const first = page.locator('.jp-NotebookPanel .js-plotly-plot').first();
     if (await first.count()) await first.scrollIntoViewIfNeeded().catch(() => {});
     await page.screenshot({ path: path.join(args.out, `lab-ijava-${name.replace(/\.ipynb$/, '')}.png`) });
-    await context.close();
-  } finally {
-    await lab.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  });
   const status = result.problems.length ? 'FAILED' : 'ok    ';
   console.log(`  ${status} ${`JupyterLab on IJava: ${name}`.padEnd(40)} ${plural(expected.count, 'plot')} `
     + `(every cell run live, kernel "${result.kernel}")`);
+}
+
+/** The first exercise of a planted notebook: its solution and check cells (0-based), name and feedback words. */
+function firstExercise(nb) {
+  const grader = (cell) => cell.metadata?.nbgrader ?? {};
+  const solution = nb.cells.findIndex((cell) => grader(cell).solution && cell.metadata?.gd);
+  if (solution < 0) return null;
+  const check = nb.cells.findIndex((cell, i) => i > solution && grader(cell).grade && !grader(cell).solution);
+  if (check < 0) return null;
+  const call = /Exercise\s*\.\s*\w+\s*\(\s*"((?:[^"\\]|\\.)*)"/.exec(text(nb.cells[check].source));
+  const feedback = nb.cells[solution].metadata.gd.feedback;
+  return {
+    solution, check, name: call ? call[1] : grader(nb.cells[check]).grade_id ?? `cell ${check + 1}`,
+    feedback: Array.isArray(feedback) ? feedback.filter((w) => typeof w === 'string' && w) : [],
+  };
+}
+
+// Runs in the page: the first cell (0-based) whose output shows an exercise's failure (✗), and whether a cell
+// still runs ([*]); JupyterLab stops running all cells at the first error.
+function failingCell() {
+  const cells = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')];
+  const running = cells.some((c) => /\[\*\]/.test(c.querySelector('.jp-InputPrompt')?.textContent ?? ''));
+  for (let i = 0; i < cells.length; i++) {
+    const errors = [...cells[i].querySelectorAll(
+      '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+      .map((o) => o.textContent).filter((t) => t.includes('✗'));
+    if (errors.length) return { index: i, text: errors.join('\n'), running };
+  }
+  return { index: null, text: null, running };
+}
+
+// The planted version of a notebook run live in JupyterLab on the project's JJava kernel (the kernel "java" of
+// the environment): the run stops at the first exercise's check, whose error output must show ✗ with every word
+// of that exercise's feedback (metadata gd.feedback of its solution cell); a screenshot shows both cells.
+async function checkExerciseLab(browser, args, results) {
+  const source = args['exercise-notebook'];
+  const name = path.basename(source);
+  const result = { notebook: name, exercise: null, feedback: [], shown: null, kernel: null, problems: [] };
+  results.exerciseLab = result;
+  const say = () => {
+    const what = result.exercise ? `exercise ${result.exercise.split(/\s+/)[0]}'s feedback` : 'an exercise\'s feedback';
+    const status = result.problems.length ? 'FAILED' : 'ok    ';
+    console.log(`  ${status} ${`JupyterLab: ${what}`.padEnd(40)} `
+      + `${result.problems.length ? 'not shown' : 'shown live'} (${name.replace(/\.ipynb$/, '')}, planted answer`
+      + `${result.kernel ? `, kernel "${result.kernel}"` : ''})`);
+  };
+  if (!fs.existsSync(source)) {
+    result.problems.push(`${source} is missing: the planted version of the notebook (exercises.py versions, `
+      + 'run by ./gd test before the browser check) was not made, so no exercise\'s feedback was shown in JupyterLab');
+    say();
+    return;
+  }
+  const exercise = firstExercise(JSON.parse(fs.readFileSync(source, 'utf8')));
+  if (!exercise || !exercise.feedback.length) {
+    result.problems.push(`${name}: no exercise with a planted answer and feedback words (metadata gd) to show`);
+    say();
+    return;
+  }
+  result.exercise = exercise.name;
+  result.feedback = exercise.feedback;
+  await runLiveInLab(browser, args, {
+    source, target: args['exercise-target'], kernel: /Java/,
+  }, async (page, kernelName) => {
+    result.kernel = kernelName;
+    const t0 = Date.now();
+    let state = { index: null, text: null, running: true };
+    let idleSince = null;
+    // Until a ✗ shows, or nothing has run for 20 s (the run stopped at another cell), or the time is up.
+    while (Date.now() - t0 < LIVE_RUN_TIMEOUT_MS) {
+      state = await page.evaluate(failingCell);
+      if (state.index !== null) break;
+      idleSince = state.running ? null : (idleSince ?? Date.now());
+      if (idleSince && Date.now() - idleSince > 20_000) break;
+      await page.waitForTimeout(1000);
+    }
+    result.seconds = Math.round((Date.now() - t0) / 1000);
+    result.shown = state.text ? state.text.replace(/\s+/g, ' ').trim().slice(0, 400) : null;
+    const label = `${name} (JupyterLab, exercise "${exercise.name}")`;
+    if (!kernelName || !/Java/.test(kernelName) || /IJava/.test(kernelName)) {
+      result.problems.push(`${label}: the notebook's kernel is "${kernelName}", expected the course's JJava kernel "java"`);
+    }
+    if (state.index === null) {
+      result.problems.push(`${label}: no cell showed an exercise's failure (✗) within `
+        + `${Math.round((Date.now() - t0) / 1000)} s of running all cells`);
+    } else if (state.index !== exercise.check) {
+      result.problems.push(`${label}: the first ✗ is in cell ${state.index + 1}, its check is cell ${exercise.check + 1}`);
+    } else {
+      const missing = exercise.feedback.filter((w) => !state.text.toLowerCase().includes(w.toLowerCase()));
+      if (missing.length) {
+        result.problems.push(`${label}: the check's output lacks the feedback ${missing.map((w) => `"${w}"`).join(', ')} `
+          + `(it shows: ${result.shown})`);
+      }
+    }
+    // The solution cell at the top of the view, then a picture from it to the end of the check's output.
+    const cells = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell');
+    const solution = cells.nth(exercise.solution);
+    const check = cells.nth(state.index ?? exercise.check);
+    await solution.evaluate((el) => el.scrollIntoView({ block: 'start' })).catch(() => {});
+    await page.waitForTimeout(500);
+    const top = await solution.boundingBox().catch(() => null);
+    const bottom = await check.boundingBox().catch(() => null);
+    const file = path.join(args.out, 'lab-exercise-feedback.png');
+    const viewport = page.viewportSize();
+    const panel = await page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook').first().boundingBox()
+      .catch(() => null) ?? { x: 0, width: viewport.width };
+    if (top && bottom && bottom.y + bottom.height > top.y) {
+      const y = Math.max(0, top.y - 8);
+      await page.screenshot({ path: file, clip: { x: panel.x, y, width: Math.min(panel.width, viewport.width - panel.x),
+        height: Math.min(bottom.y + bottom.height + 8, viewport.height) - y } });
+    } else {
+      await page.screenshot({ path: file });
+    }
+  });
+  say();
 }
 
 async function main() {
@@ -420,6 +552,7 @@ async function main() {
     } else {
       await checkLab(browser, args, labName, results);
       if (args['ijava-kernels']) await checkIJavaLab(browser, args, results);
+      if (args['exercise-notebook']) await checkExerciseLab(browser, args, results);
     }
   } finally {
     await browser.close();
@@ -427,6 +560,7 @@ async function main() {
   for (const p of results.pages) problems.push(...p.problems);
   if (results.lab) problems.push(...results.lab.problems);
   if (results.ijavaLab) problems.push(...results.ijavaLab.problems);
+  if (results.exerciseLab) problems.push(...results.exerciseLab.problems);
   results.plots = results.pages.reduce((n, p) => n + p.plots, 0) + (results.lab?.plots ?? 0)
     + (results.ijavaLab?.plots ?? 0);
   results.rendered = results.pages.reduce((n, p) => n + p.rendered, 0) + (results.lab?.rendered ?? 0)

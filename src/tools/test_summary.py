@@ -226,13 +226,18 @@ def main() -> int:
         pages = browser.get("pages", [])
         lab = browser.get("lab")
         ijava_lab = browser.get("ijavaLab")
+        exercise_lab = browser.get("exerciseLab")
+        labs = [r for r in (lab, ijava_lab, exercise_lab) if r]
         where = f"{len(pages)} HTML exports offline" + (f" + JupyterLab ({lab['notebook']})" if lab else "") \
             + (f" + JupyterLab on IJava, run live ({ijava_lab['notebook']})" if ijava_lab else "")
+        if exercise_lab:
+            shown = "FAILED" if exercise_lab["problems"] else "shown live"
+            which = f"exercise {exercise_lab['exercise'].split()[0]}'s" if exercise_lab.get("exercise") else "an exercise's"
+            where += f"; {which} feedback {shown} ({exercise_lab['notebook']}, planted answer)"
         lines.append(f"browser check    {'passed' if browser['ok'] else 'FAILED'}: "
                      f"{browser.get('rendered', 0)} of {browser.get('plots', 0)} plots rendered ({where})")
-        checks = len(pages) + (1 if lab else 0) + (1 if ijava_lab else 0)
-        bad_checks = sum(1 for page in pages if page["problems"]) + (1 if lab and lab["problems"] else 0) \
-            + (1 if ijava_lab and ijava_lab["problems"] else 0)
+        checks = len(pages) + len(labs)
+        bad_checks = sum(1 for page in pages if page["problems"]) + sum(1 for r in labs if r["problems"])
         if not browser["ok"] and bad_checks == 0:
             bad_checks = 1  # e.g. no plot output at all
         passed += checks - min(bad_checks, checks)
