@@ -23,6 +23,7 @@ import gd.nn.Parameter;
 import gd.nn.ReLU;
 import gd.nn.Residual;
 import gd.nn.Sequential;
+import gd.nn.Sigmoid;
 import gd.optim.AdaGrad;
 import gd.optim.Adam;
 import gd.optim.Clip;
@@ -188,6 +189,28 @@ class BadInputCatalogueTest {
             d.backward(Matrix.zeros(4, 2));
             d.backward(Matrix.zeros(4, 2));
         }, "Dense(3→2).backward: backward was already called for the last forward pass", "add them twice");
+        refuse("layer", "an input changed in place between forward and backward", IllegalStateException.class, () -> {
+            Dense d = dense(3, 2);
+            Matrix x = Matrix.filled(4, 3, 1);
+            d.forward(x);
+            x.set(0, 0, 100);
+            d.backward(Matrix.filled(4, 2, 1));
+        }, "Dense(3→2).backward: the input of the last forward pass was changed in place since",
+                "call forward again after changing it");
+        refuse("layer", "a sigmoid's output changed in place before backward", IllegalStateException.class, () -> {
+            Sigmoid s = Sigmoid.of();
+            s.forward(Matrix.zeros(2, 2)).timesInPlace(2);
+            s.backward(Matrix.filled(2, 2, 1));
+        }, "the output of the last forward pass was changed in place");
+        exact("layer", "an input changed and passed forward again gives the new input's gradient", () -> {
+            Dense d = dense(3, 2);
+            Matrix x = Matrix.filled(4, 3, 1);
+            d.forward(x);
+            x.set(0, 0, 100);
+            d.forward(x);
+            d.backward(Matrix.filled(4, 2, 1));
+            return d.weight().grad().get(0, 0);
+        }, 103);
         exact("layer", "backward, zeroGrad, backward again gives the same gradient", () -> {
             Dense d = dense(3, 2);
             Matrix x = Matrix.filled(4, 3, 0.5);

@@ -27,6 +27,7 @@ public final class Matrix {
     private final int rows;
     private final int cols;
     private final double[][] data;
+    private int version;
 
     private Matrix(int rows, int cols, double[][] data) {
         this.rows = rows;
@@ -170,6 +171,17 @@ public final class Matrix {
             throw outside("set(" + i + ", " + j + ", " + value + ")", i, j);
         }
         data[i][j] = value;
+        version++;
+    }
+
+    /**
+     * How many times this matrix was changed through its own methods ({@code set}, {@code copyFrom} and the
+     * {@code ...InPlace} ones), like PyTorch's version counter: a layer compares it between forward and
+     * backward to refuse a gradient of values its forward pass never saw. Writes into {@link #row} arrays
+     * are not counted.
+     */
+    public int version() {
+        return version;
     }
 
     /**
@@ -289,6 +301,7 @@ public final class Matrix {
         a.requireInner("times", a.cols, b.rows, b);
         requireResult("plusTimesInPlace", a.rows, b.cols);
         Kernels.times(a, b, this, true);
+        version++;
         return this;
     }
 
@@ -297,6 +310,7 @@ public final class Matrix {
         a.requireInner("transposeTimes", a.rows, b.rows, b);
         requireResult("plusTransposeTimesInPlace", a.cols, b.cols);
         Kernels.transposeTimes(a, b, this, true);
+        version++;
         return this;
     }
 
@@ -305,6 +319,7 @@ public final class Matrix {
         a.requireInner("timesTranspose", a.cols, b.cols, b);
         requireResult("plusTimesTransposeInPlace", a.rows, b.rows);
         Kernels.timesTranspose(a, b, this, true);
+        version++;
         return this;
     }
 
@@ -451,6 +466,7 @@ public final class Matrix {
                 a[j] += b[j];
             }
         }
+        version++;
         return this;
     }
 
@@ -464,6 +480,7 @@ public final class Matrix {
                 a[j] -= b[j];
             }
         }
+        version++;
         return this;
     }
 
@@ -477,6 +494,7 @@ public final class Matrix {
                 a[j] += factor * b[j];
             }
         }
+        version++;
         return this;
     }
 
@@ -488,6 +506,7 @@ public final class Matrix {
                 a[j] *= factor;
             }
         }
+        version++;
         return this;
     }
 
@@ -501,6 +520,7 @@ public final class Matrix {
                 a[j] *= b[j];
             }
         }
+        version++;
         return this;
     }
 
@@ -512,6 +532,7 @@ public final class Matrix {
                 a[j] = f.applyAsDouble(a[j]);
             }
         }
+        version++;
         return this;
     }
 
@@ -528,6 +549,7 @@ public final class Matrix {
                 a[j] += b[j];
             }
         }
+        version++;
         return this;
     }
 
@@ -544,6 +566,7 @@ public final class Matrix {
                 s[j] += r[j];
             }
         }
+        version++;
         return this;
     }
 
@@ -552,6 +575,7 @@ public final class Matrix {
         for (double[] r : data) {
             Arrays.fill(r, value);
         }
+        version++;
         return this;
     }
 
@@ -566,6 +590,7 @@ public final class Matrix {
         for (int i = 0; i < rows; i++) {
             System.arraycopy(other.data[i], 0, data[i], 0, cols);
         }
+        version++;
         return this;
     }
 

@@ -40,6 +40,7 @@ public final class Dense implements Layer {
     private final Parameter bias;
     private final List<Parameter> parameters;
     private Matrix input;
+    private int inputVersion;
 
     private Dense(int in, int out) {
         this.in = in;
@@ -116,7 +117,7 @@ public final class Dense implements Layer {
         return bias;
     }
 
-    /** y = x·W + b; remembers x (not a copy) for the backward pass. */
+    /** y = x·W + b; remembers x (not a copy) for the backward pass, which refuses it if changed in place since. */
     @Override
     public Matrix forward(Matrix x) {
         spent = false;
@@ -125,6 +126,7 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException(this + ".forward: input has " + x.cols() + " columns, expected " + in);
         }
         input = x;
+        inputVersion = input.version();
         return x.times(weight.value()).plusRowInPlace(bias.value());
     }
 
@@ -143,6 +145,7 @@ public final class Dense implements Layer {
 
     private void accumulate(String operation, Matrix gradOutput) {
         LayerChecks.requireForward(this, operation, input);
+        LayerChecks.requireUnchanged(this, operation, "input", input, inputVersion);
         LayerChecks.requireNewBackward(this, operation, spent, weight.zeroings(), zeroingsAtBackward);
         LayerChecks.requireGradShape(this, operation, gradOutput, input.rows(), out);
         weight.grad().plusTransposeTimesInPlace(input, gradOutput);

@@ -16,6 +16,19 @@ final class LayerChecks {
     }
 
     /**
+     * backward refuses a matrix the layer remembered from its forward pass ({@code what}: "input" or "output")
+     * that was changed in place since, as PyTorch does: the gradient would be of values forward never saw.
+     */
+    static void requireUnchanged(Layer layer, String operation, String what, Matrix remembered, int version) {
+        if (remembered.version() != version) {
+            throw new IllegalStateException(layer + "." + operation + ": the " + what + " of the last forward pass"
+                    + " was changed in place since (Matrix.set, copyFrom or an ...InPlace method), so its gradient"
+                    + " would be of values the forward pass never saw: call forward again after changing it, or"
+                    + " change a copy (x.copy())");
+        }
+    }
+
+    /**
      * A layer with parameters refuses a second backward for one forward pass while its gradients have not been
      * zeroed since the first ({@code zeroings} then still equals {@code zeroingsAtLastBackward}): gradients
      * accumulate, so the second call would add them twice.

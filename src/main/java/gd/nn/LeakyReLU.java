@@ -15,6 +15,7 @@ import gd.util.Format;
 public final class LeakyReLU implements Layer {
     private double negativeSlope = 0.01;
     private Matrix input;
+    private int inputVersion;
 
     private LeakyReLU() {
     }
@@ -43,6 +44,7 @@ public final class LeakyReLU implements Layer {
     public Matrix forward(Matrix x) {
         LayerChecks.requireInput(this, x);
         input = x;
+        inputVersion = input.version();
         double a = negativeSlope;
         Matrix y = Matrix.zeros(x.rows(), x.cols());
         for (int i = 0; i < x.rows(); i++) {
@@ -59,6 +61,7 @@ public final class LeakyReLU implements Layer {
     @Override
     public Matrix backward(Matrix gradOutput) {
         LayerChecks.requireForward(this, "backward", input);
+        LayerChecks.requireUnchanged(this, "backward", "input", input, inputVersion);
         LayerChecks.requireGradShape(this, "backward", gradOutput, input.rows(), input.cols());
         double a = negativeSlope;
         Matrix dx = Matrix.zeros(input.rows(), input.cols());

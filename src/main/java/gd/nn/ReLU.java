@@ -13,6 +13,7 @@ import gd.matrix.Matrix;
  */
 public final class ReLU implements Layer {
     private Matrix input;
+    private int inputVersion;
 
     private ReLU() {
     }
@@ -27,6 +28,7 @@ public final class ReLU implements Layer {
     public Matrix forward(Matrix x) {
         LayerChecks.requireInput(this, x);
         input = x;
+        inputVersion = input.version();
         Matrix y = Matrix.zeros(x.rows(), x.cols());
         for (int i = 0; i < x.rows(); i++) {
             double[] a = x.row(i);
@@ -42,6 +44,7 @@ public final class ReLU implements Layer {
     @Override
     public Matrix backward(Matrix gradOutput) {
         LayerChecks.requireForward(this, "backward", input);
+        LayerChecks.requireUnchanged(this, "backward", "input", input, inputVersion);
         LayerChecks.requireGradShape(this, "backward", gradOutput, input.rows(), input.cols());
         Matrix dx = Matrix.zeros(input.rows(), input.cols());
         for (int i = 0; i < input.rows(); i++) {

@@ -15,6 +15,7 @@ import gd.matrix.Matrix;
  */
 public final class Sigmoid implements Layer {
     private Matrix output;
+    private int outputVersion;
 
     private Sigmoid() {
     }
@@ -42,6 +43,7 @@ public final class Sigmoid implements Layer {
             }
         }
         output = y;
+        outputVersion = output.version();
         return y;
     }
 
@@ -49,6 +51,7 @@ public final class Sigmoid implements Layer {
     @Override
     public Matrix backward(Matrix gradOutput) {
         LayerChecks.requireForward(this, "backward", output);
+        LayerChecks.requireUnchanged(this, "backward", "output", output, outputVersion);
         LayerChecks.requireGradShape(this, "backward", gradOutput, output.rows(), output.cols());
         Matrix dx = Matrix.zeros(output.rows(), output.cols());
         for (int i = 0; i < output.rows(); i++) {

@@ -12,6 +12,7 @@ import gd.matrix.Matrix;
  */
 public final class Tanh implements Layer {
     private Matrix output;
+    private int outputVersion;
 
     private Tanh() {
     }
@@ -34,6 +35,7 @@ public final class Tanh implements Layer {
             }
         }
         output = y;
+        outputVersion = output.version();
         return y;
     }
 
@@ -41,6 +43,7 @@ public final class Tanh implements Layer {
     @Override
     public Matrix backward(Matrix gradOutput) {
         LayerChecks.requireForward(this, "backward", output);
+        LayerChecks.requireUnchanged(this, "backward", "output", output, outputVersion);
         LayerChecks.requireGradShape(this, "backward", gradOutput, output.rows(), output.cols());
         Matrix dx = Matrix.zeros(output.rows(), output.cols());
         for (int i = 0; i < output.rows(); i++) {
