@@ -294,30 +294,29 @@ def outcome(nb, ex: Exercise) -> tuple[str, str]:
     return "not run", "its check cell printed neither ✓, 'not solved yet' nor an error"
 
 
-def check_solution(nb, exercises: list[Exercise]) -> tuple[int, list[str]]:
-    """The solution version: every check prints its ✓ line. Returns (✓ count, problems)."""
+def expect_outcome(nb, exercises: list[Exercise], wanted: str, problem) -> tuple[int, list[str]]:
+    """Counts the checks whose outcome is ``wanted``; the others give ``problem(what, first line)``, after the
+    notebook and the check's name. Returns (count, problems)."""
     good, problems = 0, []
     for ex in exercises:
         what, line = outcome(nb, ex)
-        if what == "solved":
+        if what == wanted:
             good += 1
         else:
-            problems.append(f"{ex.notebook}: {ex.name}: the solution does not pass its check ({what}: "
-                            f"{first_line(line)})")
+            problems.append(f"{ex.notebook}: {ex.name}: {problem(what, first_line(line))}")
     return good, problems
+
+
+def check_solution(nb, exercises: list[Exercise]) -> tuple[int, list[str]]:
+    """The solution version: every check prints its ✓ line. Returns (✓ count, problems)."""
+    return expect_outcome(nb, exercises, "solved",
+                          lambda what, line: f"the solution does not pass its check ({what}: {line})")
 
 
 def check_student(nb, exercises: list[Exercise]) -> tuple[int, list[str]]:
     """The student version: every check prints 'not solved yet'. Returns (count, problems)."""
-    good, problems = 0, []
-    for ex in exercises:
-        what, line = outcome(nb, ex)
-        if what == "unsolved":
-            good += 1
-        else:
-            problems.append(f"{ex.notebook}: {ex.name}: the student version should print 'not solved yet', "
-                            f"got {what}: {first_line(line)}")
-    return good, problems
+    return expect_outcome(nb, exercises, "unsolved",
+                          lambda what, line: f"the student version should print 'not solved yet', got {what}: {line}")
 
 
 def check_planted(nb, exercises: list[Exercise]) -> tuple[int, list[str]]:

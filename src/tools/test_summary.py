@@ -54,6 +54,14 @@ def comparable(checks: list[str]) -> list[str]:
     return [NUMBER.sub("#", line) if MEASURED.search(line.split(":", 1)[0]) else line for line in checks]
 
 
+def first_difference(checks: list[str], others: list[str]) -> int | None:
+    """The index of the first ✓ line that differs (a missing line counts as different), or None."""
+    a, b = comparable(checks), comparable(others)
+    if a == b:
+        return None
+    return next(i for i, (x, y) in enumerate(zip(a + [""], b + [""])) if x != y)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--root", required=True)
@@ -199,9 +207,7 @@ def main() -> int:
                                 "application/vnd.plotly.v1+json and text/html")
             elif mine is not None and mine["ok"] and n["plots"] != mine["plots"]:
                 problems.append(f"{n['notebook']}: {n['plots']} figures on IJava, {mine['plots']} on JJava")
-            elif mine is not None and mine["ok"] and comparable(n["checks"]) != comparable(mine["checks"]):
-                differ = next(i for i, (x, y) in enumerate(zip(comparable(n["checks"]) + [""],
-                                                               comparable(mine["checks"]) + [""])) if x != y)
+            elif mine is not None and mine["ok"] and (differ := first_difference(n["checks"], mine["checks"])) is not None:
                 problems.append(f"{n['notebook']}: the ✓ lines differ from JJava's from line {differ + 1}")
         if not ijava:
             problems.append("the runner wrote no results")
